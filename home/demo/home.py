@@ -1,0 +1,66 @@
+"""The home page of the economic-region site, pointed to by the default Site."""
+
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+
+INTRO = (
+    "Unternehmen, Wissenschaft und Fachkräfte: Der Landkreis Mittelsachsen stellt "
+    "seine Wirtschaftsregion vor – als attraktiven Ort zum Leben und Arbeiten."
+)
+
+BODY = [
+    ("heading", "Standortmarketing für Mittelsachsen"),
+    (
+        "paragraph",
+        "<p>Zu den Aufgaben des Referates Wirtschaftsförderung und Kreisentwicklung gehört "
+        "das Standortmarketing: die Kommunikation mit den Unternehmen des Landkreises, die "
+        "Darstellung der Wirtschaftsregion mit den Säulen Wirtschaft – Wissenschaft – "
+        "Fachkräfte nach innen und über die Landkreisgrenzen hinaus und die Information "
+        "der Öffentlichkeit.</p>",
+    ),
+    ("heading", "Soziale Medien ergänzen diese Website"),
+    (
+        "paragraph",
+        "<p>Die Nutzung sozialer Medien ist Teil des Standortmarketings und dient "
+        "ausschließlich der Information der Öffentlichkeit. Verwaltungsdienstleistungen "
+        "werden dort nicht erbracht. Alle Informationen finden Sie auch auf dieser "
+        "Website; persönlich erreichen Sie uns über die Kontaktseite.</p>",
+    ),
+]
+
+
+def build(context: dict) -> None:
+    Locale.objects.get_or_create(language_code="de")
+    root = Page.get_first_root_node()
+    if root is None:  # a flushed database (transactional tests) has no tree root
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    home = HomePage.objects.first()
+    if home is None:
+        # Replace Wagtail's "Welcome" placeholder page with our home page.
+        placeholder = root.get_children().filter(slug="home").first()
+        if placeholder is not None:
+            placeholder.slug = "welcome-placeholder"
+            placeholder.save()
+        home = HomePage(title="Wirtschaftsregion Mittelsachsen", slug="home")
+        root.add_child(instance=home)
+    home.title = "Wirtschaftsregion Mittelsachsen"
+    home.seo_title = "Wirtschaftsregion Mittelsachsen"
+    home.intro = INTRO
+    home.body = BODY
+    home.save_revision().publish()
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        site = Site(is_default_site=True)
+    site.hostname = "localhost"
+    site.port = 80
+    site.site_name = "Wirtschaftsregion Mittelsachsen"
+    site.root_page = home
+    site.save()
+    for page in (
+        root.get_children().exclude(pk=home.pk).filter(slug="welcome-placeholder")
+    ):
+        page.delete()
+    context["home"] = home

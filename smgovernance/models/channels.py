@@ -1,0 +1,80 @@
+"""Channel profile pages: one page per social media channel of the usage concept."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from .snippets import Platform
+
+
+class ChannelStage(models.TextChoices):
+    """The staged lifecycle ("Stufenmodell") of a channel."""
+
+    PLANNED = "planned", _("Planned")
+    REVIEW = "review", _("Review (necessity check)")
+    PILOT = "pilot", _("Pilot")
+    ACTIVE = "active", _("Active")
+    DORMANT = "dormant", _("Dormant (emergencies only)")
+    CLOSED = "closed", _("Closed")
+
+
+# Channels that exist on the platform and so need the imprint, a privacy notice etc.
+PUBLIC_STAGES = (ChannelStage.PILOT, ChannelStage.ACTIVE, ChannelStage.DORMANT)
+
+
+class ChannelIndexPage(Page):
+    """Lists every channel, grouped by lifecycle stage."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["smgovernance.ChannelProfilePage"]
+    max_count_per_parent = 1
+    page_description = _("Lists all social media channels, grouped by lifecycle stage.")
+
+    class Meta:
+        verbose_name = _("channel index")
+        verbose_name_plural = _("channel indexes")
+
+
+class ChannelProfilePage(Page):
+    """One social media channel the authority runs, as the usage concept describes it."""
+
+    platform = models.ForeignKey(
+        Platform,
+        verbose_name=_("platform"),
+        on_delete=models.PROTECT,
+        related_name="channels",
+    )
+    profile_url = models.URLField(
+        _("profile URL"),
+        help_text=_(
+            "The public address of the profile, e.g. https://www.facebook.com/name."
+        ),
+    )
+    handle = models.CharField(_("handle"), max_length=100, blank=True)
+    stage = models.CharField(
+        _("lifecycle stage"),
+        max_length=20,
+        choices=ChannelStage.choices,
+        default=ChannelStage.PLANNED,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("platform"), FieldPanel("profile_url"), FieldPanel("handle")],
+            heading=_("Platform and profile"),
+        ),
+        FieldPanel("stage"),
+    ]
+    parent_page_types = ["smgovernance.ChannelIndexPage"]
+    subpage_types: list[str] = []
+    page_description = _(
+        "Describes one social media channel: purpose, audience, responsibility."
+    )
+
+    class Meta:
+        verbose_name = _("social media channel profile")
+        verbose_name_plural = _("social media channel profiles")

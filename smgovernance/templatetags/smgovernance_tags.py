@@ -1,0 +1,60 @@
+"""Template tags every site that installs smgovernance can use."""
+
+from django import template
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
+
+register = template.Library()
+
+# The legal pages every public page links in its footer, in this order (O-4, O-22).
+FOOTER_PAGE_TYPES: tuple[tuple[str, str], ...] = (
+    ("smgovernance.ImprintPage", _("Imprint")),
+    ("smgovernance.PrivacyPage", _("Privacy")),
+    ("smgovernance.AlternativeContactPage", _("Contact")),
+    ("smgovernance.AccessibilityStatementPage", _("Accessibility")),
+)
+
+
+def legal_page_links(request: HttpRequest | None) -> list[dict]:
+    """Label and URL of each legal page that exists and is live in the request's site.
+
+    A page type that is not installed or has no live page yet is left out, so a
+    footer link is never broken.
+    """
+    if request is not None and hasattr(request, "_smgovernance_legal_links"):
+        return request._smgovernance_legal_links
+    site = Site.find_for_request(request) if request is not None else None
+    models_by_label = {}
+    for label, text in FOOTER_PAGE_TYPES:
+        try:
+            models_by_label[label] = (apps.get_model(label), text)
+        except LookupError:
+            continue
+    links: list[dict] = []
+    if models_by_label:
+        content_types = ContentType.objects.get_for_models(
+            *(model for model, _text in models_by_label.values())
+        )
+        pages = Page.objects.live().filter(content_type__in=content_types.values())
+        if site is not None:
+            pages = pages.in_site(site)
+        first_by_type: dict[int, Page] = {}
+        for page in pages.order_by("path"):
+            first_by_type.setdefault(page.content_type_id, page)
+        for model, text in models_by_label.values():
+            page = first_by_type.get(content_types[model].pk)
+            if page is not None:
+                links.append({"text": text, "url": page.get_url(request)})
+    if request is not None:
+        request._smgovernance_legal_links = links
+    return links
+
+
+@register.inclusion_tag("smgovernance/includes/legal_links.html", takes_context=True)
+def legal_links(context: template.Context) -> dict:
+    """The footer's plain links to imprint, privacy notice, contact and accessibility."""
+    return {"links": legal_page_links(context.get("request"))}

@@ -1,0 +1,24 @@
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must
+# still be allowed there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db):
+    """The Mittelsachsen demo site, as `make demo` builds it."""
+    call_command("load_demo", stdout=io.StringIO())
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True)
