@@ -1,14 +1,20 @@
 """The extension's models, re-exported so that `smgovernance.models.X` always works."""
 
-from .channels import ChannelIndexPage, ChannelProfilePage, ChannelStage
-from .snippets import Platform, ThirdPartyProvider, TransferBasis
+from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, ChannelStage
+from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
+from .platforms import Platform, ThirdPartyProvider, TransferBasis
 
 
 __all__ = [
+    "PUBLIC_STAGES",
     "ChannelIndexPage",
     "ChannelProfilePage",
     "ChannelStage",
+    "ContactPoint",
+    "OfficeHours",
     "Platform",
+    "ResponsiblePerson",
     "ThirdPartyProvider",
     "TransferBasis",
+    "Weekday",
 ]

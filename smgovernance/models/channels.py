@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from .snippets import Platform
+from .platforms import Platform
 
 
 class ChannelStage(models.TextChoices):

@@ -48,7 +48,13 @@ def legal_page_links(request: HttpRequest | None) -> list[dict]:
         for model, text in models_by_label.values():
             page = first_by_type.get(content_types[model].pk)
             if page is not None:
-                links.append({"text": text, "url": page.get_url(request)})
+                links.append(
+                    {
+                        "label": model._meta.label,
+                        "text": text,
+                        "url": page.get_url(request),
+                    }
+                )
     if request is not None:
         request._smgovernance_legal_links = links
     return links
@@ -58,3 +64,17 @@ def legal_page_links(request: HttpRequest | None) -> list[dict]:
 def legal_links(context: template.Context) -> dict:
     """The footer's plain links to imprint, privacy notice, contact and accessibility."""
     return {"links": legal_page_links(context.get("request"))}
+
+
+def legal_page_url(request: HttpRequest | None, model_label: str) -> str | None:
+    """URL of the site's live legal page of that type (e.g. "smgovernance.PrivacyPage")."""
+    for link in legal_page_links(request):
+        if link["label"] == model_label:
+            return link["url"]
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def legal_page(context: template.Context, model_label: str) -> str:
+    """`{% legal_page "smgovernance.PrivacyPage" as privacy_url %}`: "" when missing."""
+    return legal_page_url(context.get("request"), model_label) or ""
