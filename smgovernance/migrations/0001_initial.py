@@ -109,6 +109,9 @@ class Migration(migrations.Migration):
                 ('profile_url', models.URLField(help_text='The public address of the profile, e.g. https://www.facebook.com/name.', verbose_name='profile URL')),
                 ('handle', models.CharField(blank=True, max_length=100, verbose_name='handle')),
                 ('stage', models.CharField(choices=[('planned', 'Planned'), ('review', 'Review (necessity check)'), ('pilot', 'Pilot'), ('active', 'Active'), ('dormant', 'Dormant (emergencies only)'), ('closed', 'Closed')], default='planned', max_length=20, verbose_name='lifecycle stage')),
+                ('privacy_purposes', models.TextField(blank=True, help_text='Why personal data is processed on this channel.', verbose_name='purposes of processing')),
+                ('legal_basis', models.CharField(blank=True, choices=[('art6_1_e', 'Art. 6(1)(e) GDPR: task in the public interest (public relations)'), ('art6_1_a', 'Art. 6(1)(a) GDPR: consent'), ('art6_1_b', 'Art. 6(1)(b) GDPR: contract or pre-contractual steps'), ('art6_1_c', 'Art. 6(1)(c) GDPR: legal obligation')], max_length=20, verbose_name='legal basis')),
+                ('retention', models.TextField(blank=True, help_text='How long data is kept, or the criteria for it.', verbose_name='retention')),
                 ('platform', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='channels', to='smgovernance.platform', verbose_name='platform')),
             ],
             options={

@@ -3,6 +3,7 @@
 from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, ChannelStage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
 from .platforms import Platform, ThirdPartyProvider, TransferBasis
+from .privacy import LegalBasis
 
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "ChannelProfilePage",
     "ChannelStage",
     "ContactPoint",
+    "LegalBasis",
     "OfficeHours",
     "Platform",
     "ResponsiblePerson",

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from .platforms import Platform
+from .privacy import LegalBasis
 
 
 class ChannelStage(models.TextChoices):
@@ -61,6 +62,21 @@ class ChannelProfilePage(Page):
         default=ChannelStage.PLANNED,
     )
 
+    # The channel's section of the privacy notice (O-7); the privacy page renders it.
+    privacy_purposes = models.TextField(
+        _("purposes of processing"),
+        blank=True,
+        help_text=_("Why personal data is processed on this channel."),
+    )
+    legal_basis = models.CharField(
+        _("legal basis"), max_length=20, choices=LegalBasis.choices, blank=True
+    )
+    retention = models.TextField(
+        _("retention"),
+        blank=True,
+        help_text=_("How long data is kept, or the criteria for it."),
+    )
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
@@ -68,6 +84,14 @@ class ChannelProfilePage(Page):
             heading=_("Platform and profile"),
         ),
         FieldPanel("stage"),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_purposes"),
+                FieldPanel("legal_basis"),
+                FieldPanel("retention"),
+            ],
+            heading=_("Privacy notice"),
+        ),
     ]
     parent_page_types = ["smgovernance.ChannelIndexPage"]
     subpage_types: list[str] = []
