@@ -6,11 +6,12 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import home
+from . import home, records
 
 
 STEPS = [
     home.build,
+    records.build,
 ]
 
 
