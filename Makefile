@@ -20,7 +20,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py demo_admin
+	DEMO_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py demo_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests; never a browser download.
