@@ -123,6 +123,13 @@ def latest_evaluation() -> EvaluationRecord | None:
     )
 
 
+def installed_model(label: str) -> type[models.Model] | None:
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
 def required_page(
     label: str, site: Site | None, check_id: str, message: str
 ) -> Iterator[Finding]:
@@ -131,9 +138,8 @@ def required_page(
     Page types of other parts of the extension are looked up by label, so the
     check simply yields nothing while the type does not exist.
     """
-    try:
-        model = apps.get_model(label)
-    except LookupError:
+    model = installed_model(label)
+    if model is None:
         return
     pages = _pages(model, site).order_by("path")
     if pages.live().exists():
