@@ -78,9 +78,10 @@ def channel(
         "retention": "Bis zur Löschung durch die Plattform",
         **fields,
     }
-    page = ChannelProfilePage(**values)
+    page = ChannelProfilePage(**values, live=publish)
     channel_index().add_child(instance=page)
-    page.save_revision().publish()
+    if publish:
+        page.save_revision().publish()
     return page
 
 
