@@ -65,7 +65,10 @@ def channel_index() -> ChannelIndexPage:
 
 
 def channel(
-    slug: str = "facebook", plat: Platform | None = None, **fields
+    slug: str = "facebook",
+    plat: Platform | None = None,
+    publish: bool = True,
+    **fields,
 ) -> ChannelProfilePage:
     values = {
         "title": slug.title(),
