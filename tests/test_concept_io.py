@@ -43,10 +43,14 @@ def export_text() -> str:
 
 def test_round_trip_into_an_empty_database_loses_nothing(demo, tmp_path):
     channel = h.channel("facebook", plat=Platform.objects.get(slug="facebook"))
-    h.channel("entwurf", plat=Platform.objects.get(slug="x"), publish=False, stage="planned")
+    h.channel(
+        "entwurf", plat=Platform.objects.get(slug="x"), publish=False, stage="planned"
+    )
     first = h.evaluation(date=h.TODAY.replace(year=2025), findings="Alt")
     correction = h.evaluation(corrects=first, findings="Korrigiert")
-    correction.decisions.create(channel=channel, decision="adjust", reasons="Mehr Videos")
+    correction.decisions.create(
+        channel=channel, decision="adjust", reasons="Mehr Videos"
+    )
     AwarenessAction.objects.get().channels.add(channel)
     before = export_text()
     data = yaml.safe_load(before)
@@ -77,7 +81,9 @@ def test_import_with_errors_reports_every_location_and_writes_nothing(demo, tmp_
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     errors = io.StringIO()
     with pytest.raises(SystemExit) as exit_:
-        call_command("smgovernance_import", str(path), stdout=io.StringIO(), stderr=errors)
+        call_command(
+            "smgovernance_import", str(path), stdout=io.StringIO(), stderr=errors
+        )
     assert exit_.value.code == 1
     text = errors.getvalue()
     for location in (
@@ -101,7 +107,9 @@ def test_import_refuses_a_model_level_error(demo, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     errors = io.StringIO()
     with pytest.raises(SystemExit):
-        call_command("smgovernance_import", str(path), stdout=io.StringIO(), stderr=errors)
+        call_command(
+            "smgovernance_import", str(path), stdout=io.StringIO(), stderr=errors
+        )
     assert "providers[0].transfer_basis: Ein Anbieter" in errors.getvalue()
 
 
