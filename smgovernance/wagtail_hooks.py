@@ -1,8 +1,50 @@
-"""Registration only: the screens themselves live in viewsets.py and views.py."""
+"""Registration only: the screens themselves live in viewsets.py, modeladmin.py
+and admin_views.py."""
 
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
+from wagtail_modeladmin.options import modeladmin_register
 
+from . import admin_views
+from .modeladmin import RegistersGroup
 from .viewsets import GovernanceViewSetGroup
 
 
 register_snippet(GovernanceViewSetGroup)
+modeladmin_register(RegistersGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls() -> list:
+    return [
+        path(
+            "smgovernance/",
+            include(
+                (admin_views.urlpatterns, "smgovernance_admin"),
+                namespace="smgovernance_admin",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_report_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Compliance report"),
+        reverse("smgovernance_admin:report"),
+        icon_name="warning",
+        order=270,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_compliance_panel(request, panels: list) -> None:
+    panels.append(admin_views.CompliancePanel())
+
+
+@hooks.register("before_edit_page")
+def warn_about_page_findings(request, page):
+    admin_views.warn_about_page_findings(request, page)

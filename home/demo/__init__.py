@@ -6,12 +6,14 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import home, records
+from . import concept, home, records, workflow
 
 
 STEPS = [
     home.build,
     records.build,
+    concept.build,
+    workflow.build,
 ]
 
 

@@ -1,12 +1,29 @@
 """The extension's models, re-exported so that `smgovernance.models.X` always works."""
 
 from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, ChannelStage
+from .concept import ConceptDocument, UsageConceptPage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
 from .platforms import Platform, ThirdPartyProvider, TransferBasis
 from .privacy import LegalBasis
+from .registers import (
+    AwarenessAction,
+    AwarenessKind,
+    ChannelDecision,
+    Decision,
+    EvaluationRecord,
+    evaluation_interval,
+)
 
 
 __all__ = [
+    "AwarenessAction",
+    "AwarenessKind",
+    "ChannelDecision",
+    "ConceptDocument",
+    "Decision",
+    "EvaluationRecord",
+    "UsageConceptPage",
+    "evaluation_interval",
     "PUBLIC_STAGES",
     "ChannelIndexPage",
     "ChannelProfilePage",

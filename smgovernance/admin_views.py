@@ -1,0 +1,116 @@
+"""Admin screens for the compliance findings: report (with CSV), dashboard panel,
+page-editor warnings. Public views live in views.py."""
+
+import csv
+from collections import Counter
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.models import Page
+
+from .compliance import CHECKS, Finding, Severity, findings_for, run_checks
+
+
+def object_label(finding: Finding) -> str:
+    return str(finding.obj) if finding.obj is not None else ""
+
+
+class ReportView(WagtailAdminTemplateMixin, TemplateView):
+    """All findings, filtered by severity and check; `?format=csv` downloads them."""
+
+    template_name = "smgovernance/admin/report.html"
+    page_title = _("Compliance report")
+    header_icon = "warning"
+
+    def get_findings(self) -> list[Finding]:
+        findings = run_checks()
+        severity = self.request.GET.get("severity", "")
+        check = self.request.GET.get("check", "")
+        if severity:
+            findings = [f for f in findings if f.severity == severity]
+        if check:
+            findings = [f for f in findings if f.check_id == check]
+        return findings
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.GET.get("format") == "csv":
+            return self.csv_response(self.get_findings())
+        return super().get(request, *args, **kwargs)
+
+    def csv_response(self, findings: list[Finding]) -> HttpResponse:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="compliance.csv"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                gettext("Check"),
+                gettext("Severity"),
+                gettext("Message"),
+                gettext("Object"),
+                gettext("Link"),
+            ]
+        )
+        for f in findings:
+            url = self.request.build_absolute_uri(f.url) if f.url else ""
+            writer.writerow([f.check_id, f.severity, f.message, object_label(f), url])
+        return response
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        titles = {check.id: check.title for check in CHECKS}
+        context.update(
+            findings=[
+                {
+                    "finding": f,
+                    "title": titles.get(f.check_id, ""),
+                    "object": object_label(f),
+                }
+                for f in self.get_findings()
+            ],
+            checks=CHECKS,
+            severities=Severity.choices,
+            selected_severity=self.request.GET.get("severity", ""),
+            selected_check=self.request.GET.get("check", ""),
+            csv_query=self.request.GET.urlencode(),
+        )
+        return context
+
+
+urlpatterns = [path("compliance/", ReportView.as_view(), name="report")]
+
+
+class CompliancePanel(Component):
+    """Dashboard panel: findings per severity, linking to the report."""
+
+    template_name = "smgovernance/admin/dashboard_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        counts = Counter(f.severity for f in run_checks())
+        report_url = reverse("smgovernance_admin:report")
+        return {
+            "rows": [
+                {
+                    "label": label,
+                    "count": counts.get(value, 0),
+                    "url": f"{report_url}?severity={value}",
+                    "severity": value,
+                }
+                for value, label in Severity.choices
+            ],
+            "report_url": report_url,
+        }
+
+
+def warn_about_page_findings(request: HttpRequest, page: Page) -> None:
+    """Show the findings about the edited page as warnings when the editor opens it."""
+    if request.method != "GET":
+        return
+    for finding in findings_for(page, run_checks()):
+        messages.warning(request, finding.message)

@@ -1,0 +1,579 @@
+"""Import and export of the whole concept as one YAML document (docs/concept-schema.md).
+
+`export_data()` returns plain data; `import_data()` validates everything first and
+raises `ImportErrors` listing every problem with its location ("channels[2].stage"),
+then writes all or nothing in one transaction.
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from wagtail.models import Page, Site
+
+from .models import (
+    AwarenessAction,
+    ChannelDecision,
+    ChannelIndexPage,
+    ChannelProfilePage,
+    ConceptDocument,
+    ContactPoint,
+    EvaluationRecord,
+    OfficeHours,
+    Platform,
+    ResponsiblePerson,
+    ThirdPartyProvider,
+    UsageConceptPage,
+)
+
+
+SCHEMA = "smgovernance-concept/1"
+
+
+@dataclass
+class Section:
+    """One list of records: its model, natural key, plain fields and references."""
+
+    name: str
+    model: type[models.Model]
+    key: str
+    fields: list[str]
+    refs: dict[str, str] = field(default_factory=dict)  # field -> section it points to
+
+
+SECTIONS = [
+    Section(
+        "providers",
+        ThirdPartyProvider,
+        "name",
+        [
+            "name",
+            "legal_name",
+            "address",
+            "country",
+            "is_third_country",
+            "transfer_basis",
+            "dpf_checked_on",
+            "privacy_policy_url",
+        ],
+    ),
+    Section(
+        "platforms",
+        Platform,
+        "slug",
+        [
+            "slug",
+            "name",
+            "profile_hosts",
+            "outdated_hosts",
+            "joint_controllership",
+            "is_federated",
+        ],
+        {"provider": "providers"},
+    ),
+    Section(
+        "contact_points",
+        ContactPoint,
+        "name",
+        ["name", "organisation", "phone", "email", "street", "postal_code", "city"],
+    ),
+    Section(
+        "persons",
+        ResponsiblePerson,
+        "name",
+        ["name", "function", "phone", "email", "verified_on"],
+        {"contact_point": "contact_points"},
+    ),
+    Section(
+        "channels",
+        ChannelProfilePage,
+        "slug",
+        [
+            "slug",
+            "title",
+            "profile_url",
+            "handle",
+            "stage",
+            "privacy_purposes",
+            "legal_basis",
+            "retention",
+        ],
+        {"platform": "platforms"},
+    ),
+]
+CONCEPT_FIELDS = [
+    "slug",
+    "title",
+    "version",
+    "version_date",
+    "preamble",
+    "task",
+    "responsible_bodies",
+    "self_commitment",
+]
+EVALUATION_FIELDS = [
+    "date",
+    "evaluator",
+    "findings",
+    "next_due",
+    "published",
+    "submitted",
+]
+ACTION_FIELDS = ["date", "kind", "link", "description"]
+
+
+class ImportErrors(Exception):
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _values(obj: models.Model, names: list[str]) -> dict:
+    return {name: _plain(getattr(obj, name)) for name in names}
+
+
+# --------------------------------------------------------------------------
+# Export
+
+
+def export_data() -> dict:
+    """The whole concept as plain data (lists in a stable order)."""
+    data: dict = {"schema": SCHEMA}
+    for section in SECTIONS:
+        rows = []
+        objects = section.model.objects.all()
+        if section.model is ChannelProfilePage:
+            objects = objects.order_by("path")
+        else:
+            objects = objects.order_by(section.key)
+        for obj in objects:
+            row = _values(obj, section.fields)
+            for ref, target in section.refs.items():
+                target_section = next(s for s in SECTIONS if s.name == target)
+                row[ref] = getattr(getattr(obj, ref), target_section.key)
+            if section.model is ContactPoint:
+                row["office_hours"] = [
+                    _values(h, ["weekday", "opens", "closes"])
+                    for h in obj.office_hours.all()
+                ]
+            if section.model is ChannelProfilePage:
+                row["live"] = obj.live
+            rows.append(row)
+        data[section.name] = rows
+    concept = UsageConceptPage.objects.order_by("path").first()
+    if concept is not None:
+        row = _values(concept, CONCEPT_FIELDS)
+        row["live"] = concept.live
+        row["responsible_persons"] = sorted(
+            p.name for p in concept.responsible_persons.all()
+        )
+        row["contact_points"] = sorted(c.name for c in concept.contact_points.all())
+        row["evaluation_owner"] = (
+            concept.evaluation_owner.name if concept.evaluation_owner else None
+        )
+        row["evaluation_deputy"] = (
+            concept.evaluation_deputy.name if concept.evaluation_deputy else None
+        )
+        row["documents"] = [
+            _values(d, ["title", "author", "year"]) for d in concept.documents.all()
+        ]
+        data["concept"] = row
+    data["evaluations"] = []
+    for evaluation in EvaluationRecord.objects.order_by("date", "pk"):
+        row = _values(evaluation, EVALUATION_FIELDS)
+        row["corrects"] = (
+            {
+                "date": _plain(evaluation.corrects.date),
+                "evaluator": evaluation.corrects.evaluator,
+            }
+            if evaluation.corrects
+            else None
+        )
+        row["decisions"] = [
+            {"channel": d.channel.slug, "decision": d.decision, "reasons": d.reasons}
+            for d in evaluation.decisions.all()
+        ]
+        data["evaluations"].append(row)
+    data["awareness_actions"] = [
+        {
+            **_values(a, ACTION_FIELDS),
+            "channels": sorted(c.slug for c in a.channels.all()),
+        }
+        for a in AwarenessAction.objects.order_by("date", "pk")
+    ]
+    return data
+
+
+# --------------------------------------------------------------------------
+# Validation
+
+
+class Validator:
+    def __init__(self, data: object) -> None:
+        self.errors: list[str] = []
+        self.data = data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            self.errors.append(
+                "(Datei): erwartet wird ein YAML-Objekt mit Abschnitten."
+            )
+        elif data.get("schema") != SCHEMA:
+            self.errors.append(f"schema: erwartet wird „{SCHEMA}“.")
+        self.keys: dict[str, set] = {}
+
+    def error(self, where: str, message: str) -> None:
+        self.errors.append(f"{where}: {message}")
+
+    def rows(self, name: str) -> list:
+        rows = self.data.get(name, [])
+        if not isinstance(rows, list):
+            self.error(name, "erwartet wird eine Liste.")
+            return []
+        return rows
+
+    def known(self, section: str) -> set:
+        if section not in self.keys:
+            spec = next(s for s in SECTIONS if s.name == section)
+            from_file = {
+                r.get(spec.key) for r in self.rows(section) if isinstance(r, dict)
+            }
+            in_db = set(spec.model.objects.values_list(spec.key, flat=True))
+            self.keys[section] = from_file | in_db
+        return self.keys[section]
+
+    def check_row(
+        self,
+        where: str,
+        row: object,
+        model: type[models.Model],
+        names: list[str],
+        extra: set[str],
+    ) -> dict:
+        if not isinstance(row, dict):
+            self.error(where, "erwartet wird ein Objekt.")
+            return {}
+        for key in set(row) - set(names) - extra:
+            self.error(f"{where}.{key}", "unbekanntes Feld.")
+        values = {}
+        for name in names:
+            model_field = model._meta.get_field(name)
+            value = row.get(name)
+            if value is None or value == "":
+                if model_field.blank or model_field.has_default():
+                    continue
+                self.error(f"{where}.{name}", "Pflichtfeld fehlt.")
+                continue
+            try:
+                values[name] = model_field.clean(value, None)
+            except ValidationError as exc:
+                for message in exc.messages:
+                    self.error(f"{where}.{name}", message)
+        if not issubclass(model, Page) and len(values) == len(
+            [n for n in names if row.get(n) not in (None, "")]
+        ):
+            try:
+                model(**values).clean()
+            except ValidationError as exc:
+                for name, messages in exc.message_dict.items():
+                    for message in messages:
+                        self.error(f"{where}.{name}", message)
+        return values
+
+    def ref(self, where: str, value: object, section: str) -> None:
+        if value not in self.known(section):
+            self.error(where, f"„{value}“ ist in „{section}“ nicht vorhanden.")
+
+    def validate(self) -> None:
+        for spec in SECTIONS:
+            seen = set()
+            extra = set(spec.refs)
+            if spec.model is ContactPoint:
+                extra.add("office_hours")
+            if spec.model is ChannelProfilePage:
+                extra.add("live")
+            for i, row in enumerate(self.rows(spec.name)):
+                where = f"{spec.name}[{i}]"
+                values = self.check_row(where, row, spec.model, spec.fields, extra)
+                key = values.get(spec.key)
+                if key in seen:
+                    self.error(f"{where}.{spec.key}", f"„{key}“ kommt doppelt vor.")
+                seen.add(key)
+                for ref, target in spec.refs.items():
+                    self.ref(
+                        f"{where}.{ref}",
+                        row.get(ref) if isinstance(row, dict) else None,
+                        target,
+                    )
+                if spec.model is ContactPoint and isinstance(row, dict):
+                    for j, hours in enumerate(row.get("office_hours") or []):
+                        self.check_row(
+                            f"{where}.office_hours[{j}]",
+                            hours,
+                            OfficeHours,
+                            ["weekday", "opens", "closes"],
+                            set(),
+                        )
+        concept = self.data.get("concept")
+        if concept is not None:
+            extra = {
+                "live",
+                "responsible_persons",
+                "contact_points",
+                "evaluation_owner",
+                "evaluation_deputy",
+                "documents",
+            }
+            self.check_row("concept", concept, UsageConceptPage, CONCEPT_FIELDS, extra)
+            if isinstance(concept, dict):
+                for j, name in enumerate(concept.get("responsible_persons") or []):
+                    self.ref(f"concept.responsible_persons[{j}]", name, "persons")
+                for j, name in enumerate(concept.get("contact_points") or []):
+                    self.ref(f"concept.contact_points[{j}]", name, "contact_points")
+                for role in ("evaluation_owner", "evaluation_deputy"):
+                    if concept.get(role):
+                        self.ref(f"concept.{role}", concept[role], "persons")
+                for j, doc in enumerate(concept.get("documents") or []):
+                    self.check_row(
+                        f"concept.documents[{j}]",
+                        doc,
+                        ConceptDocument,
+                        ["title", "author", "year"],
+                        set(),
+                    )
+        evaluation_keys = {
+            (str(r.get("date")), r.get("evaluator"))
+            for r in self.rows("evaluations")
+            if isinstance(r, dict)
+        } | {
+            (d.isoformat(), e)
+            for d, e in EvaluationRecord.objects.values_list("date", "evaluator")
+        }
+        for i, row in enumerate(self.rows("evaluations")):
+            where = f"evaluations[{i}]"
+            self.check_row(
+                where,
+                row,
+                EvaluationRecord,
+                EVALUATION_FIELDS,
+                {"corrects", "decisions"},
+            )
+            if not isinstance(row, dict):
+                continue
+            corrects = row.get("corrects")
+            if (
+                corrects
+                and (str(corrects.get("date")), corrects.get("evaluator"))
+                not in evaluation_keys
+            ):
+                self.error(
+                    f"{where}.corrects",
+                    "die korrigierte Evaluation ist nicht vorhanden.",
+                )
+            for j, decision in enumerate(row.get("decisions") or []):
+                self.check_row(
+                    f"{where}.decisions[{j}]",
+                    decision,
+                    ChannelDecision,
+                    ["decision", "reasons"],
+                    {"channel"},
+                )
+                if isinstance(decision, dict):
+                    self.ref(
+                        f"{where}.decisions[{j}].channel",
+                        decision.get("channel"),
+                        "channels",
+                    )
+        for i, row in enumerate(self.rows("awareness_actions")):
+            where = f"awareness_actions[{i}]"
+            self.check_row(where, row, AwarenessAction, ACTION_FIELDS, {"channels"})
+            if isinstance(row, dict):
+                for j, slug in enumerate(row.get("channels") or []):
+                    self.ref(f"{where}.channels[{j}]", slug, "channels")
+        for key in (
+            set(self.data)
+            - {"schema", "concept", "evaluations", "awareness_actions"}
+            - {s.name for s in SECTIONS}
+        ):
+            self.error(key, "unbekannter Abschnitt.")
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def _site_root() -> Page:
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.root_page if site else Page.get_first_root_node()
+
+
+def _save_page(page: Page, parent: Page, live: bool) -> None:
+    if page.pk is None:
+        page.live = live
+        parent.add_child(instance=page)
+    revision = page.save_revision()
+    if live:
+        revision.publish()
+    elif page.live:
+        page.unpublish()
+
+
+def import_data(
+    data: object, progress: Callable[[str], None] = lambda _m: None
+) -> dict[str, int]:
+    """Validate everything, then write everything in one transaction. Returns counts."""
+    validator = Validator(data)
+    validator.validate()
+    if validator.errors:
+        raise ImportErrors(validator.errors)
+    counts: dict[str, int] = {}
+    with transaction.atomic():
+        objects: dict[str, dict] = {}
+        for spec in SECTIONS:
+            rows = data.get(spec.name, [])
+            objects[spec.name] = {}
+            for i, row in enumerate(rows, start=1):
+                values = {name: row.get(name) for name in spec.fields if name in row}
+                for ref, target in spec.refs.items():
+                    values[ref] = _lookup(objects, target, row[ref])
+                if spec.model is ChannelProfilePage:
+                    page = (
+                        ChannelProfilePage.objects.filter(slug=row["slug"]).first()
+                        or ChannelProfilePage()
+                    )
+                    for name, value in values.items():
+                        setattr(
+                            page,
+                            name,
+                            "" if value is None and name != "title" else value,
+                        )
+                    _save_page(page, _channel_index(), row.get("live", True))
+                    obj = page
+                else:
+                    obj, _created = spec.model.objects.update_or_create(
+                        **{spec.key: row[spec.key]},
+                        defaults=_blank_none(spec.model, values),
+                    )
+                if spec.model is ContactPoint:
+                    obj.office_hours.all().delete()
+                    for hours in row.get("office_hours") or []:
+                        OfficeHours.objects.create(contact_point=obj, **hours)
+                objects[spec.name][row[spec.key]] = obj
+                if i % 100 == 0 or i == len(rows):
+                    progress(f"{spec.name}: {i}/{len(rows)}")
+            counts[spec.name] = len(rows)
+        if data.get("concept"):
+            _import_concept(data["concept"], objects)
+            counts["concept"] = 1
+            progress("concept: 1/1")
+        rows = data.get("evaluations") or []
+        for i, row in enumerate(rows, start=1):
+            _import_evaluation(row, objects)
+            if i % 100 == 0 or i == len(rows):
+                progress(f"evaluations: {i}/{len(rows)}")
+        counts["evaluations"] = len(rows)
+        rows = data.get("awareness_actions") or []
+        for i, row in enumerate(rows, start=1):
+            values = _blank_none(
+                AwarenessAction, {n: row.get(n) for n in ACTION_FIELDS}
+            )
+            action, _created = AwarenessAction.objects.update_or_create(
+                date=values["date"],
+                kind=values["kind"],
+                link=values["link"],
+                defaults=values,
+            )
+            action.channels.set(
+                [_lookup(objects, "channels", s) for s in row.get("channels") or []]
+            )
+            if i % 100 == 0 or i == len(rows):
+                progress(f"awareness_actions: {i}/{len(rows)}")
+        counts["awareness_actions"] = len(rows)
+    return counts
+
+
+def _blank_none(model: type[models.Model], values: dict) -> dict:
+    """YAML null for a blank text field means the empty string."""
+    result = {}
+    for name, value in values.items():
+        model_field = model._meta.get_field(name)
+        if value is None and not model_field.null:
+            value = ""
+        result[name] = value
+    return result
+
+
+def _lookup(objects: dict, section: str, key: object) -> models.Model:
+    if key in objects.get(section, {}):
+        return objects[section][key]
+    spec = next(s for s in SECTIONS if s.name == section)
+    return spec.model.objects.get(**{spec.key: key})
+
+
+def _channel_index() -> ChannelIndexPage:
+    index = ChannelIndexPage.objects.order_by("path").first()
+    if index is None:
+        index = ChannelIndexPage(title="Kanäle", slug="kanaele")
+        _site_root().add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def _import_concept(row: dict, objects: dict) -> None:
+    page = (
+        UsageConceptPage.objects.filter(slug=row["slug"]).first() or UsageConceptPage()
+    )
+    for name in CONCEPT_FIELDS:
+        setattr(page, name, row.get(name) if row.get(name) is not None else "")
+    for role in ("evaluation_owner", "evaluation_deputy"):
+        setattr(
+            page,
+            role,
+            _lookup(objects, "persons", row[role]) if row.get(role) else None,
+        )
+    page.documents = [ConceptDocument(**doc) for doc in row.get("documents") or []]
+    page.responsible_persons = [
+        _lookup(objects, "persons", n) for n in row.get("responsible_persons") or []
+    ]
+    page.contact_points = [
+        _lookup(objects, "contact_points", n) for n in row.get("contact_points") or []
+    ]
+    _save_page(page, _site_root(), row.get("live", True))
+
+
+def _import_evaluation(row: dict, objects: dict) -> None:
+    existing = EvaluationRecord.objects.filter(
+        date=row["date"], evaluator=row["evaluator"]
+    ).first()
+    if existing is not None and existing.submitted:
+        return  # append-only: a submitted evaluation is never overwritten
+    evaluation = existing or EvaluationRecord()
+    for name, value in _blank_none(
+        EvaluationRecord, {n: row.get(n) for n in EVALUATION_FIELDS}
+    ).items():
+        setattr(evaluation, name, value)
+    corrects = row.get("corrects")
+    evaluation.corrects = (
+        EvaluationRecord.objects.get(
+            date=corrects["date"], evaluator=corrects["evaluator"]
+        )
+        if corrects
+        else None
+    )
+    evaluation.decisions = [
+        ChannelDecision(
+            channel=_lookup(objects, "channels", d["channel"]),
+            decision=d["decision"],
+            reasons=d.get("reasons") or "",
+        )
+        for d in row.get("decisions") or []
+    ]
+    evaluation.save()

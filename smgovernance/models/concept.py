@@ -1,0 +1,170 @@
+"""The usage concept as a page rendered live from the records (O-16)."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from .channels import PUBLIC_STAGES, ChannelProfilePage
+from .contacts import ContactPoint, ResponsiblePerson
+
+
+RICH_TEXT = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+
+
+class UsageConceptPage(Page):
+    """The published usage concept: prose sections plus everything rendered from records."""
+
+    version = models.CharField(
+        _("version"),
+        max_length=20,
+        help_text=_("E.g. 2.0. Raise it with every update."),
+    )
+    version_date = models.DateField(
+        _("version adopted on"),
+        help_text=_(
+            "When this version of the concept was adopted. A channel activated later "
+            "means the concept must be updated."
+        ),
+    )
+    preamble = RichTextField(_("preamble"), features=RICH_TEXT)
+    task = RichTextField(_("task and purpose"), features=RICH_TEXT)
+    responsible_bodies = RichTextField(
+        _("responsible bodies"), features=RICH_TEXT, blank=True
+    )
+    responsible_persons = ParentalManyToManyField(
+        ResponsiblePerson,
+        verbose_name=_("responsible persons"),
+        blank=True,
+        related_name="+",
+    )
+    contact_points = ParentalManyToManyField(
+        ContactPoint, verbose_name=_("contact points"), blank=True, related_name="+"
+    )
+    self_commitment = RichTextField(_("self-commitment"), features=RICH_TEXT)
+    evaluation_owner = models.ForeignKey(
+        ResponsiblePerson,
+        verbose_name=_("evaluation owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Receives the reminder when the yearly evaluation is due."),
+    )
+    evaluation_deputy = models.ForeignKey(
+        ResponsiblePerson,
+        verbose_name=_("evaluation deputy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("version"), FieldPanel("version_date")], heading=_("Version")
+        ),
+        FieldPanel("preamble"),
+        InlinePanel(
+            "documents", heading=_("Referenced documents"), label=_("Document")
+        ),
+        FieldPanel("task"),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_bodies"),
+                FieldPanel("responsible_persons"),
+                FieldPanel("contact_points"),
+            ],
+            heading=_("Responsible bodies"),
+        ),
+        FieldPanel("self_commitment"),
+        MultiFieldPanel(
+            [FieldPanel("evaluation_owner"), FieldPanel("evaluation_deputy")],
+            heading=_("Yearly evaluation"),
+        ),
+    ]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    page_description = _(
+        "The social media usage concept, rendered live from channels and evaluations."
+    )
+
+    class Meta:
+        verbose_name = _("usage concept")
+        verbose_name_plural = _("usage concepts")
+
+    def channels(self) -> models.QuerySet:
+        """The channels the concept describes: live channel pages of this site."""
+        pages = ChannelProfilePage.objects.live().select_related("platform__provider")
+        site = self.get_site()
+        if site is not None:
+            pages = pages.in_site(site)
+        return pages.order_by("path")
+
+    def published_evaluations(self) -> models.QuerySet:
+        from .registers import EvaluationRecord
+
+        return (
+            EvaluationRecord.objects.filter(published=True, submitted=True)
+            .prefetch_related("decisions__channel")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        channels = list(self.channels())
+        evaluations = list(self.published_evaluations())
+        context.update(
+            channels=channels,
+            public_channels=[c for c in channels if c.stage in PUBLIC_STAGES],
+            evaluations=evaluations,
+            persons=self.responsible_persons.select_related("contact_point"),
+            stand=self.stand(channels, evaluations),
+        )
+        return context
+
+    def stand(
+        self,
+        channels: list[ChannelProfilePage] | None = None,
+        evaluations: list | None = None,
+    ) -> datetime.date:
+        """The latest change to anything the page shows ("Stand")."""
+        if channels is None:
+            channels = list(self.channels())
+        if evaluations is None:
+            evaluations = list(self.published_evaluations())
+        moments = [self.last_published_at or timezone.now()]
+        moments += [c.last_published_at for c in channels if c.last_published_at]
+        moments += [e.updated_at for e in evaluations]
+        latest = max(moments)
+        if settings.USE_TZ:
+            latest = timezone.localtime(latest)
+        dates = [latest.date()]
+        dates += [
+            p.verified_on for p in self.responsible_persons.all() if p.verified_on
+        ]
+        return max(dates)
+
+
+class ConceptDocument(Orderable):
+    """A document the concept builds on (title, author, year)."""
+
+    page = ParentalKey(
+        UsageConceptPage, on_delete=models.CASCADE, related_name="documents"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    author = models.CharField(_("author"), max_length=255)
+    year = models.PositiveSmallIntegerField(_("year"))
+
+    panels = [FieldPanel("title"), FieldPanel("author"), FieldPanel("year")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("referenced document")
+        verbose_name_plural = _("referenced documents")

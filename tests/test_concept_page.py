@@ -1,0 +1,98 @@
+"""The usage concept page renders the live concept from the records."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from smgovernance.models import ChannelDecision, Decision, UsageConceptPage
+from tests import concept_helpers as h
+from tests.utils import soup
+
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_concept_page_shows_the_concept(client, demo):
+    document = soup(client.get("/nutzungskonzept/"))
+    assert document.find("h1").get_text() == "Nutzungskonzept Social Media"
+    headings = [h2.get_text() for h2 in document.find_all("h2")]
+    assert headings == [
+        "Präambel",
+        "Aufgabe und Anliegen",
+        "Verantwortliche Stellen",
+        "Kanäle",
+        "Selbstverpflichtung",
+        "Evaluationen",
+    ]
+    documents = [li.get_text() for li in document.select(".concept-documents li")]
+    assert len(documents) == 3 and documents[2].endswith("(2018) – RA Knebel, Leipzig")
+    assert "André Kaiser" in document.select_one(".concept-persons").get_text()
+    assert document.find("h3", string="Evaluation vom 02.11.2026")
+    assert "Fassung 2.0, beschlossen am 02.11.2026" in document.select_one(
+        ".concept-meta"
+    ).get_text(" ", strip=True)
+    links = {link["href"] for link in document.find_all("link", rel="stylesheet")}
+    assert "/static/smgovernance/css/print.css" in links
+    assert (
+        document.find("link", href="/static/smgovernance/css/print.css")["media"]
+        == "print"
+    )
+
+
+def test_channel_sections_and_decisions_render_live(client):
+    page = h.concept()
+    channel = h.channel("facebook")
+    h.channel("entwurf", publish=False)
+    evaluation = h.evaluation()
+    ChannelDecision.objects.create(
+        evaluation=evaluation,
+        channel=channel,
+        decision=Decision.PAUSE,
+        reasons="Wenig Reichweite",
+    )
+    h.evaluation(date=h.TODAY - datetime.timedelta(days=1), published=False)
+    document = soup(client.get(page.url))
+    sections = document.select(".concept-channel")
+    assert [s["id"] for s in sections] == ["kanal-facebook"]
+    assert sections[0].find("a", href="https://www.facebook.com/facebook")
+    rows = document.select(".concept-decisions tbody tr")
+    assert [r.get_text(" ", strip=True) for r in rows] == [
+        "Facebook Ruhen lassen Wenig Reichweite"
+    ]
+    assert (
+        len(document.select(".concept-evaluation")) == 1
+    )  # the unpublished one is left out
+    channel.title = "Facebook (neu)"
+    channel.save_revision().publish()
+    document = soup(client.get(page.url))
+    assert document.select_one("#kanal-facebook h3").get_text() == "Facebook (neu)"
+
+
+def test_stand_is_the_latest_change_of_what_the_page_shows(client):
+    page = h.concept()
+    old = timezone.now() - datetime.timedelta(days=40)
+    type(page).objects.filter(pk=page.pk).update(last_published_at=old)
+    page = UsageConceptPage.objects.get(pk=page.pk)
+    assert page.stand() == timezone.localtime(old).date()
+    channel = h.channel("facebook")
+    assert page.stand() == timezone.localtime(channel.last_published_at).date()
+    document = soup(client.get(page.url))
+    expected = timezone.localtime(channel.last_published_at).date().strftime("%d.%m.%Y")
+    assert document.select_one(".concept-stand").get_text() == f"Stand: {expected}"
+
+
+def test_concept_page_query_count_does_not_grow_with_channels(
+    client, django_assert_max_num_queries
+):
+    page = h.concept()
+    for slug in ("facebook", "instagram", "threads"):
+        h.channel(slug)
+    evaluation = h.evaluation()
+    for channel in page.channels():
+        ChannelDecision.objects.create(
+            evaluation=evaluation, channel=channel, decision="continue", reasons="Gut"
+        )
+    client.get(page.url)
+    with django_assert_max_num_queries(25):
+        assert client.get(page.url).status_code == 200
