@@ -4,6 +4,7 @@ from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, Chann
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
 from .platforms import Platform, ThirdPartyProvider, TransferBasis
 from .privacy import LegalBasis
+from .videos import VideoCategory, VideoIndexPage, VideoPage
 
 
 __all__ = [
@@ -18,5 +19,8 @@ __all__ = [
     "ResponsiblePerson",
     "ThirdPartyProvider",
     "TransferBasis",
+    "VideoCategory",
+    "VideoIndexPage",
+    "VideoPage",
     "Weekday",
 ]
