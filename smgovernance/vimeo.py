@@ -84,8 +84,7 @@ MESSAGES = {
         "besides Vimeo's player. Paste only Vimeo's embed code or the video address."
     ),
     "iframes": _(
-        "The embed code must contain exactly one Vimeo video iframe with a src "
-        "address."
+        "The embed code must contain exactly one Vimeo video iframe with a src address."
     ),
 }
 
@@ -204,7 +203,10 @@ def parse_url(value: str) -> VimeoVideo:
     except ValueError as exc:
         raise error("not_vimeo") from exc
     # netloc must be exactly the host: no user info, no port, no trailing dot.
-    if parts.scheme.lower() not in ("http", "https") or parts.netloc.lower() not in HOSTS:
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or parts.netloc.lower() not in HOSTS
+    ):
         raise error("not_vimeo")
     host = parts.netloc.lower()
     query_hash = hash_from_query(parts.query)
@@ -240,17 +242,17 @@ def match(pattern: tuple[str, ...], segments: list[str]) -> dict[str, str] | Non
     if len(pattern) != len(segments):
         return None
     values: dict[str, str] = {}
-    for token, segment in zip(pattern, segments, strict=True):
-        if token in ("ID", "EVENT"):
+    for part, segment in zip(pattern, segments, strict=True):
+        if part in ("ID", "EVENT"):
             if not segment.isascii() or not segment.isdigit():
                 return None
-            values[token] = segment
-        elif token == "HASH":
-            values[token] = segment
-        elif token == "NAME":
+            values[part] = segment
+        elif part == "HASH":
+            values[part] = segment
+        elif part == "NAME":
             if not NAME_RE.fullmatch(segment):
                 return None
-        elif token != segment.lower():
+        elif part != segment.lower():
             return None
     return values
 
@@ -285,7 +287,9 @@ def parse_start_time(value: str | None) -> int | None:
     found = START_TIME_RE.match(text)
     if not found:
         raise ValidationError(
-            _("Enter the start time in seconds (e.g. 90) or as minutes:seconds (e.g. 1:30)."),
+            _(
+                "Enter the start time in seconds (e.g. 90) or as minutes:seconds (e.g. 1:30)."
+            ),
             code="vimeo_start_time",
         )
     hours, minutes, seconds, plain = found.groups()
@@ -293,7 +297,9 @@ def parse_start_time(value: str | None) -> int | None:
         return int(plain)
     if int(seconds) > 59 or (hours is not None and int(minutes) > 59):
         raise ValidationError(
-            _("Enter the start time in seconds (e.g. 90) or as minutes:seconds (e.g. 1:30)."),
+            _(
+                "Enter the start time in seconds (e.g. 90) or as minutes:seconds (e.g. 1:30)."
+            ),
             code="vimeo_start_time",
         )
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)

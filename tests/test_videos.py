@@ -74,12 +74,15 @@ def test_video_page_shows_the_consent_placeholder_and_loads_nothing(client, demo
     assert "IP-Adresse" in text and "Browser" in text and "Cookies" in text
     button = player.find("button")
     assert button["type"] == "button"
-    assert button.get_text(strip=True) == "Video „Fachkräfte für die Region“ von Vimeo laden"
+    assert (
+        button.get_text(strip=True)
+        == "Video „Fachkräfte für die Region“ von Vimeo laden"
+    )
     checkbox = player.find("input", type="checkbox")
     assert not checkbox.has_attr("checked")
-    assert player.find("label", attrs={"for": checkbox["id"]}).get_text(
-        strip=True
-    ) == ("Vimeo-Videos immer laden")
+    assert player.find("label", attrs={"for": checkbox["id"]}).get_text(strip=True) == (
+        "Vimeo-Videos immer laden"
+    )
     watch = player.find("a", string="Auf vimeo.com ansehen")
     assert watch["href"] == "https://vimeo.com/76979871/8272103f6e"
     assert player.find(attrs={"role": "status"}) is not None
@@ -106,7 +109,11 @@ def test_privacy_link_points_to_the_vimeo_section_when_a_privacy_page_exists(
         "legal_page_links",
         lambda request: [
             *real(request),
-            {"label": "smgovernance.PrivacyPage", "text": "Datenschutz", "url": "/datenschutz/"},
+            {
+                "label": "smgovernance.PrivacyPage",
+                "text": "Datenschutz",
+                "url": "/datenschutz/",
+            },
         ],
     )
     player = soup(client.get(LIVING)).find(attrs={"data-vimeo-consent": True})
@@ -128,12 +135,17 @@ def test_video_page_announces_its_oembed_endpoint(client, demo):
     assert response.json()["title"] == "Fachkräfte für die Region"
 
 
-def test_video_index_lists_and_filters_by_category(client, demo, django_assert_max_num_queries):
+def test_video_index_lists_and_filters_by_category(
+    client, demo, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(30):
         document = soup(client.get("/videos/"))
     assert_loads_nothing_from_third_parties(document)
     titles = [h2.get_text(strip=True) for h2 in document.select(".video-list h2")]
-    assert set(titles) == {"Leben und Arbeiten in Mittelsachsen", "Fachkräfte für die Region"}
+    assert set(titles) == {
+        "Leben und Arbeiten in Mittelsachsen",
+        "Fachkräfte für die Region",
+    }
     label = document.find("label", attrs={"for": "video-category"})
     assert label.get_text(strip=True) == "Kategorie"
     filtered = soup(client.get("/videos/?kategorie=arbeits-und-lebensort"))
@@ -222,7 +234,9 @@ def test_oembed_describes_our_video_pages(client, demo):
         iframe = soup_fragment(data["html"]).find("iframe")
         assert iframe["src"].endswith(SKILLED + "embed/")
         assert iframe["title"] == "Fachkräfte für die Region"
-    small = client.get("/oembed/", {"url": "http://localhost" + SKILLED, "maxwidth": "320"})
+    small = client.get(
+        "/oembed/", {"url": "http://localhost" + SKILLED, "maxwidth": "320"}
+    )
     assert (small.json()["width"], small.json()["height"]) == (320, 180)
 
 
@@ -297,7 +311,10 @@ def test_admin_publishes_a_video_page_and_normalises_the_embed_code(admin_client
         ("https://www.youtube.com/watch?v=abc", "Das ist keine Vimeo-Adresse"),
         ("https://vimeo.com/user16758230", "nicht zu einem einzelnen Video"),
         ("https://vimeo.com/76979871/XYZ", "Privatsphäre-Hash"),
-        ('<iframe src="https://player.vimeo.com/video/1" onload="x()"></iframe>', "Skripte"),
+        (
+            '<iframe src="https://player.vimeo.com/video/1" onload="x()"></iframe>',
+            "Skripte",
+        ),
         ("https://vimeo.com/event/4711", "Live-Veranstaltung"),
     ],
 )
@@ -347,7 +364,10 @@ def test_transcript_is_required_for_videos_published_after_september_2020(
     assert not VideoPage.objects.get(slug="neues-video").live
     # ... and older videos are exempt.
     older = add_form(
-        index, slug="altes-video", publication_date="2019-06-01", transcript=rich_text("")
+        index,
+        slug="altes-video",
+        publication_date="2019-06-01",
+        transcript=rich_text(""),
     )
     assert admin_client.post(add_url(index), older).status_code == 302
     assert VideoPage.objects.get(slug="altes-video").live
@@ -369,7 +389,11 @@ def test_vimeo_block_renders_the_same_placeholder_in_any_streamfield(rf, demo):
 
     block = VimeoBlock()
     value = block.to_python(
-        {"video": "https://vimeo.com/76979871", "title": "Im Fließtext", "start_time": "90"}
+        {
+            "video": "https://vimeo.com/76979871",
+            "title": "Im Fließtext",
+            "start_time": "90",
+        }
     )
     html = block.render(value, context={"request": rf.get("/")})
     fragment = soup_fragment(html)

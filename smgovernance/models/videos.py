@@ -53,7 +53,9 @@ class VideoCategory(index.Indexed, models.Model):
 class VideoIndexPage(Page):
     """Lists the video pages, filterable by category."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["smgovernance.VideoPage"]
@@ -64,7 +66,9 @@ class VideoIndexPage(Page):
         verbose_name = _("video index")
         verbose_name_plural = _("video indexes")
 
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
+    def get_context(
+        self, request: HttpRequest, *args: object, **kwargs: object
+    ) -> dict:
         context = super().get_context(request, *args, **kwargs)
         categories = list(VideoCategory.objects.all())
         chosen = None
@@ -225,7 +229,9 @@ class VideoPage(RoutablePageMixin, Page):
 
     @property
     def transcript_required(self) -> bool:
-        return bool(self.publication_date and self.publication_date >= TRANSCRIPT_REQUIRED_FROM)
+        return bool(
+            self.publication_date and self.publication_date >= TRANSCRIPT_REQUIRED_FROM
+        )
 
     @property
     def vimeo_value(self):
@@ -243,7 +249,9 @@ class VideoPage(RoutablePageMixin, Page):
             ]
         )
 
-    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
+    def get_context(
+        self, request: HttpRequest, *args: object, **kwargs: object
+    ) -> dict:
         from ..views import oembed_discovery_url
 
         context = super().get_context(request, *args, **kwargs)

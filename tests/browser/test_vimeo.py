@@ -22,7 +22,11 @@ BUTTON = f"Video „{TITLE}“ von Vimeo laden"
 
 
 def vimeo_requests(recorded) -> list[str]:
-    return [u for u in recorded.external_requests if urlsplit(u).hostname == "player.vimeo.com"]
+    return [
+        u
+        for u in recorded.external_requests
+        if urlsplit(u).hostname == "player.vimeo.com"
+    ]
 
 
 def tab_to_button(page, name: str) -> None:
@@ -30,13 +34,16 @@ def tab_to_button(page, name: str) -> None:
         page.keyboard.press("Tab")
         if page.evaluate(
             "document.activeElement.tagName === 'BUTTON' && "
-            "document.activeElement.textContent.trim() === " + repr(name).replace("'", '"')
+            "document.activeElement.textContent.trim() === "
+            + repr(name).replace("'", '"')
         ):
             return
     raise AssertionError(f"button {name!r} not reachable by Tab")
 
 
-@pytest.mark.parametrize("path", ["/videos/", VIDEO, VIDEO + "embed/", "/einwilligungen/"])
+@pytest.mark.parametrize(
+    "path", ["/videos/", VIDEO, VIDEO + "embed/", "/einwilligungen/"]
+)
 def test_pages_make_no_request_beyond_loopback_before_the_click(
     live_server, demo, recorded_page, path
 ):
@@ -122,7 +129,9 @@ def test_remembered_consent_loads_without_click_and_can_be_revoked(
     page.wait_for_load_state("networkidle")
     assert page.locator("iframe").count() == 0
     page.get_by_label("Vimeo-Videos immer laden").check()
-    page.get_by_role("button", name="Video „Leben und Arbeiten in Mittelsachsen“ von Vimeo laden").click()
+    page.get_by_role(
+        "button", name="Video „Leben und Arbeiten in Mittelsachsen“ von Vimeo laden"
+    ).click()
     stored = page.evaluate("Object.entries(window.localStorage)")
     assert stored == [["smgovernance-vimeo-consent", "always"]]
 
@@ -134,7 +143,9 @@ def test_remembered_consent_loads_without_click_and_can_be_revoked(
 
     page.get_by_role("link", name="Einwilligungen verwalten").click()
     page.wait_for_load_state("networkidle")
-    assert page.get_by_text("Derzeit gespeichert: Vimeo-Videos immer laden.").is_visible()
+    assert page.get_by_text(
+        "Derzeit gespeichert: Vimeo-Videos immer laden."
+    ).is_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     revoke = page.get_by_role("button", name="Einwilligung für Vimeo-Videos widerrufen")
@@ -161,7 +172,7 @@ class FramingServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 body = (
                     '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">'
                     "<title>Wirtschaftsportal</title></head><body><h1>Portal</h1>"
@@ -201,7 +212,7 @@ def framed_button_count(page) -> int:
     for frame in page.frames[1:]:
         try:
             count += frame.locator("button[data-vimeo-load]").count()
-        except Exception:  # noqa: BLE001 - an error page cannot be queried
+        except Exception:  # noqa: S112 - an error page cannot be queried
             continue
     return count
 
@@ -217,7 +228,9 @@ def child_frame_urls(page) -> list[str]:
 def test_embed_view_framed_by_an_allowed_origin_shows_the_button(
     live_server, demo, recorded_page, framing_server, settings
 ):
-    assert urlsplit(live_server.url).hostname == "localhost"  # another origin than 127.0.0.1
+    assert (
+        urlsplit(live_server.url).hostname == "localhost"
+    )  # another origin than 127.0.0.1
     settings.SMGOVERNANCE_EMBED_ORIGINS = [framing_server.origin]
     framing_server.target = live_server.url + VIDEO + "embed/"
     page = recorded_page.page
