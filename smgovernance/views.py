@@ -10,7 +10,7 @@ from django.http import (
     JsonResponse,
 )
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -80,8 +80,13 @@ def embed_url(request: HttpRequest | None, page: Page) -> str:
 
 
 def oembed_discovery_url(request: HttpRequest | None, page: Page) -> str:
+    """Absolute oEmbed URL of a video page; "" when the site did not include our URLs."""
+    try:
+        endpoint = reverse("smgovernance:oembed")
+    except NoReverseMatch:
+        return ""
     query = urlencode({"url": page.get_full_url(request), "format": "json"})
-    url = reverse("smgovernance:oembed") + "?" + query
+    url = endpoint + "?" + query
     return request.build_absolute_uri(url) if request is not None else url
 
 
