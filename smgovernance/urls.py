@@ -3,9 +3,14 @@
 path("", include("smgovernance.urls")),
 """
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 
 app_name = "smgovernance"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("oembed/", views.oembed, name="oembed"),
+    path("einwilligungen/", views.consent, name="consent"),
+]

@@ -3,7 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ContactPoint, Platform, ResponsiblePerson, ThirdPartyProvider
+from .models import (
+    ContactPoint,
+    Platform,
+    ResponsiblePerson,
+    ThirdPartyProvider,
+    VideoCategory,
+)
 
 
 class ThirdPartyProviderViewSet(SnippetViewSet):
@@ -38,6 +44,14 @@ class ResponsiblePersonViewSet(SnippetViewSet):
     search_fields = ["name", "function"]
 
 
+class VideoCategoryViewSet(SnippetViewSet):
+    model = VideoCategory
+    icon = "media"
+    menu_label = _("Video categories")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
 class GovernanceViewSetGroup(SnippetViewSetGroup):
     """All records of the usage concept under one admin menu item."""
 
@@ -49,4 +63,5 @@ class GovernanceViewSetGroup(SnippetViewSetGroup):
         PlatformViewSet,
         ContactPointViewSet,
         ResponsiblePersonViewSet,
+        VideoCategoryViewSet,
     )

@@ -6,12 +6,14 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import concept, home, records, workflow
+from . import concept, home, records, videos, workflow
 
 
 STEPS = [
     home.build,
     records.build,
+    videos.build,
+    # The concept and the workflow refer to all pages above: keep them last.
     concept.build,
     workflow.build,
 ]

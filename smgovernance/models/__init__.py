@@ -13,6 +13,7 @@ from .registers import (
     EvaluationRecord,
     evaluation_interval,
 )
+from .videos import VideoCategory, VideoIndexPage, VideoPage
 
 
 __all__ = [
@@ -35,5 +36,8 @@ __all__ = [
     "ResponsiblePerson",
     "ThirdPartyProvider",
     "TransferBasis",
+    "VideoCategory",
+    "VideoIndexPage",
+    "VideoPage",
     "Weekday",
 ]

@@ -18,16 +18,32 @@ def main() -> int:
     from django.test import Client
     from wagtail.models import Page, Site
 
-    from smgovernance.models import ChannelIndexPage
+    from smgovernance.models import ChannelIndexPage, VideoIndexPage, VideoPage
 
     call_command("migrate", verbosity=0, interactive=False)
     root = Site.objects.get(is_default_site=True).root_page
     index = ChannelIndexPage(title="Kanäle", slug="kanaele", intro="Alle Kanäle.")
     root.add_child(instance=index)
     index.save_revision().publish()
+    videos = VideoIndexPage(title="Videos", slug="videos")
+    root.add_child(instance=videos)
+    videos.save_revision().publish()
+    video = VideoPage(
+        title="Film",
+        slug="film",
+        video_url="vimeo.com/76979871",
+        transcript="<p>Text</p>",
+    )
+    videos.add_child(instance=video)
+    video.save_revision().publish()
     client = Client()
-    statuses = [client.get(url).status_code for url in ("/kanaele/",)]
-    if statuses != [200] or Page.objects.count() < 3:
+    urls = ("/kanaele/", "/videos/", "/videos/film/", "/videos/film/embed/")
+    statuses = [client.get(url).status_code for url in urls]
+    embed_policy = client.get("/videos/film/embed/").get("Content-Security-Policy", "")
+    if embed_policy != "frame-ancestors 'self'":
+        print("FAILED embed policy", repr(embed_policy))
+        return 1
+    if statuses != [200] * len(urls) or Page.objects.count() < 3:
         print("FAILED", statuses)
         return 1
     print("OK", statuses)
