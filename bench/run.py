@@ -17,6 +17,7 @@ import platform
 import statistics
 import sys
 import time
+import uuid
 from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -275,6 +276,7 @@ def vimeo_page() -> tuple[str | None, str]:
     vimeo_block = optional_attr("smgovernance.blocks", "VimeoBlock")
     if vimeo_block is None:
         return None, WEIGHT_NOTE
+    from wagtail.blocks import StreamValue
     from wagtail.fields import StreamField
     from wagtail.models import get_page_models
 
@@ -296,7 +298,18 @@ def vimeo_page() -> tuple[str | None, str]:
                 existing = model.objects.filter(slug="bench-vimeo").first()
                 if existing is not None:
                     return urlsplit(existing.get_url()).path, "10 Vimeo blocks"
-                stream = [{"type": raw[0]["type"], "value": raw[0]["value"]}] * 10
+                stream = StreamValue(
+                    field.stream_block,
+                    [
+                        {
+                            "type": raw[0]["type"],
+                            "value": raw[0]["value"],
+                            "id": str(uuid.uuid4()),
+                        }
+                        for _ in range(10)
+                    ],
+                    is_lazy=True,
+                )
                 copy = page.copy(
                     to=page.get_parent(),
                     update_attrs={
@@ -337,7 +350,7 @@ def measure_weight(port: int, path: str) -> dict:
         )
         page = browser.new_context(locale="de-DE").new_page()
         page.route("**/*", route)
-        page.on("response", own.append)
+        page.on("response", lambda response: own.append(response))
         page.goto(f"http://{common.HOST}:{port}{path}")
         page.wait_for_load_state("networkidle")
         sizes = [(r.request.resource_type, len(r.body())) for r in own]
@@ -575,8 +588,11 @@ def machine() -> dict:
     }
 
 
+STARTED = time.monotonic()
+
+
 def log(message: str) -> None:
-    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
+    print(f"[{time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
 
 
 def main() -> int:
