@@ -10,3 +10,6 @@ class SmGovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .cache import connect_signals
+
+        connect_signals()  # purge the public page cache when content changes

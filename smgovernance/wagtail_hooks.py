@@ -9,12 +9,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
 from . import admin_views
+from .cache import mark_page_request
 from .modeladmin import RegistersGroup
 from .viewsets import GovernanceViewSetGroup
 
 
 register_snippet(GovernanceViewSetGroup)
 modeladmin_register(RegistersGroup)
+hooks.register("before_serve_page", mark_page_request)
 
 
 @hooks.register("register_admin_urls")

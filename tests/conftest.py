@@ -15,6 +15,15 @@ def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no page cached by an earlier test."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The Mittelsachsen demo site, as `make demo` builds it."""

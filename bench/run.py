@@ -1,0 +1,668 @@
+"""`make bench`: every page type against a bare Wagtail page and a static file.
+
+Builds a throw-away production-like site (production settings, SQLite file and
+STATIC_ROOT in a temp dir), measures it with the demo content, adds channels and
+videos, measures again, prints one Markdown table and writes bench/results.json.
+
+Environment: BENCH_SECONDS (default 20) per HTTP run, BENCH_REPEATS (default 15)
+renders per page for the median, BENCH_CONNECTIONS (default 32).
+
+Figures for page types, models and features that do not exist (yet) are reported
+as "n/a" with the reason; nothing is invented.
+"""
+
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import uuid
+from importlib import import_module
+from pathlib import Path
+from urllib.parse import urlsplit
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common
+
+
+SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+CHANNELS, VIDEOS, CHECK_CHANNELS = 200, 50, 2000
+HOSTNAME = "localhost"  # the demo Site's hostname
+BARE_SLUG = "bench-bare"
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+TARGETS = {
+    "queries": "≤ 10 per page, flat as content grows",
+    "render": "≤ 1.5 × bare page",
+    "throughput": "cached ≥ 0.5 × static, 0 errors",
+    "weight": "0 third-party requests, own JS+CSS ≤ 10 kB",
+    "compliance": "≤ 30 queries over 2,000 channels",
+}
+
+
+# --- optional parts of the product ----------------------------------------------------
+
+
+def optional_model(label: str):
+    from django.apps import apps
+
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def optional_attr(module: str, name: str):
+    try:
+        return getattr(import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+# --- content ------------------------------------------------------------------------
+
+
+def home_page():
+    from wagtail.models import Site
+
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def bare_page():
+    """A HomePage with one paragraph: the reference every page type is compared with."""
+    from home.models import HomePage
+
+    home = home_page()
+    page = home.get_children().filter(slug=BARE_SLUG).first()
+    if page is None:
+        page = HomePage(
+            title="Bare",
+            slug=BARE_SLUG,
+            show_in_menus=False,
+            body=[("paragraph", "<p>Ein Absatz.</p>")],
+        )
+        home.add_child(instance=page)
+    return page
+
+
+def suffixed(value: str, n: int) -> str:
+    return f"{value.rstrip('/')}-bench-{n}"
+
+
+def grow(label: str, total: int) -> str:
+    """Copy the first live page of `label` until `total` exist; return a note."""
+    from django.db import transaction
+
+    model = optional_model(label)
+    if model is None:
+        return f"n/a: {label} not available"
+    live = model.objects.live()
+    count = live.count()
+    template = live.order_by("path").first()
+    if template is None and label == "smgovernance.ChannelProfilePage":
+        template = create_channel()
+        count = 1
+    if template is None:
+        return f"n/a: no {label} in the demo to copy"
+    parent = template.get_parent()
+    field_names = {f.name for f in model._meta.get_fields()}
+    try:
+        with transaction.atomic():
+            for n in range(count, total):
+                attrs = {
+                    "slug": f"{template.slug}-bench-{n}",
+                    "title": f"{template.title} {n}",
+                }
+                for name in ("profile_url", "handle"):
+                    if name in field_names and getattr(template, name, ""):
+                        attrs[name] = suffixed(getattr(template, name), n)
+                template.copy(
+                    to=parent,
+                    update_attrs=attrs,
+                    copy_revisions=False,
+                    keep_live=True,
+                    log_action=None,
+                )
+    except Exception as error:  # report, do not hide: the rest still runs
+        return f"failed after {model.objects.live().count()}: {type(error).__name__}: {error}"
+    return f"{model.objects.live().count()} live"
+
+
+def create_channel():
+    """A channel page from the core fields, for a demo that has none yet."""
+    from smgovernance.models import ChannelIndexPage, ChannelProfilePage, Platform
+
+    index = ChannelIndexPage.objects.live().first()
+    if index is None:
+        index = ChannelIndexPage(title="Kanäle", slug="kanaele")
+        home_page().add_child(instance=index)
+    platform = Platform.objects.order_by("slug").first()
+    host = (platform.profile_hosts.split() or ["example.org"])[0]
+    page = ChannelProfilePage(
+        title=f"{platform.name} (Benchmark)",
+        slug=f"{platform.slug}-bench",
+        platform=platform,
+        profile_url=f"https://{host}/bench",
+        handle="bench",
+        stage="active",
+    )
+    index.add_child(instance=page)
+    return page
+
+
+# --- in-process figures ----------------------------------------------------------------
+
+
+def page_urls() -> dict[str, str]:
+    """One live public page per specific page type (plus embed/oEmbed when present)."""
+    from wagtail.models import Page
+
+    urls: dict[str, str] = {}
+    for page in Page.objects.live().public().filter(depth__gt=1).order_by("path"):
+        if page.slug == BARE_SLUG:
+            continue
+        label = page.specific_class._meta.label if page.specific_class else "?"
+        if label not in urls:
+            url = page.get_url()
+            if url:
+                urls[label] = urlsplit(url).path
+    video = optional_model("smgovernance.VideoPage")
+    if video is not None:
+        first = video.objects.live().order_by("path").first()
+        if first is not None:
+            path = urlsplit(first.get_url()).path
+            urls["embed view"] = path + "embed/"
+            urls["oEmbed"] = f"/oembed/?url=http://{HOSTNAME}{path}"
+    return urls
+
+
+def measure_in_process() -> dict:
+    """Queries and median render time per page type, page cache off, same process."""
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    urls = page_urls()
+    bare_url = urlsplit(bare_page().get_url()).path
+    targets = {**urls, "bare HomePage": bare_url}
+    client = Client(HTTP_HOST=HOSTNAME, raise_request_exception=False)
+    results: dict[str, dict] = {}
+    times: dict[str, list[float]] = {label: [] for label in targets}
+    with override_settings(SMGOVERNANCE_CACHE_ENABLED=False):
+        for label, url in list(targets.items()):
+            statuses = [client.get(url).status_code for _ in range(2)]  # warm up
+            if statuses[-1] != 200:
+                results[label] = {"url": url, "status": statuses[-1]}
+                del targets[label]
+                continue
+            with CaptureQueriesContext(connection) as queries:
+                client.get(url)
+            results[label] = {"url": url, "queries": len(queries)}
+        for _ in range(REPEATS):  # interleaved, so a load spike hits all alike
+            for label, url in targets.items():
+                started = time.perf_counter()
+                client.get(url)
+                times[label].append(time.perf_counter() - started)
+    bare = statistics.median(times["bare HomePage"])
+    for label in targets:
+        median = statistics.median(times[label])
+        results[label]["median_ms"] = round(median * 1000, 2)
+        results[label]["ratio"] = round(median / bare, 2)
+    return results
+
+
+def measure_compliance() -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    run_checks = optional_attr("smgovernance.compliance", "run_checks")
+    if run_checks is None:
+        return {"note": "n/a: smgovernance.compliance.run_checks not available"}
+    channels = optional_model("smgovernance.ChannelProfilePage")
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        findings = run_checks()
+    return {
+        "channels": channels.objects.count() if channels else 0,
+        "queries": len(queries),
+        "seconds": round(time.perf_counter() - started, 2),
+        "findings": len(findings),
+    }
+
+
+# --- HTTP and browser ---------------------------------------------------------------------
+
+
+def cached_path(pages: dict) -> str:
+    """A channel page when one renders, else the home page."""
+    channel = pages.get("smgovernance.ChannelProfilePage", {})
+    return channel["url"] if "queries" in channel else "/"
+
+
+def measure_http(path: str, vimeo_path: str | None) -> dict:
+    static = common.static_path()
+    result: dict = {"page": path, "static": static}
+    with common.gunicorn(page_cache=True) as port:
+        for _ in range(10):  # each worker fills its own cache
+            status, headers, _body = common.fetch(port, path)
+        result["cache_verified"] = headers.get("X-Cache") == "HIT"
+        result["cached"] = common.generate_load(port, [path], CONNECTIONS, SECONDS)
+        result["static_file"] = common.generate_load(
+            port, [static], CONNECTIONS, SECONDS
+        )
+        result["weight"] = (
+            measure_weight(port, vimeo_path) if vimeo_path else {"note": WEIGHT_NOTE}
+        )
+    with common.gunicorn(page_cache=False) as port:
+        result["uncached"] = common.generate_load(port, [path], CONNECTIONS, SECONDS)
+    result["cached_to_static"] = round(
+        result["cached"]["requests_per_second"]
+        / max(result["static_file"]["requests_per_second"], 0.1),
+        2,
+    )
+    return result
+
+
+WEIGHT_NOTE = "n/a: Vimeo block not available"
+
+
+def vimeo_page() -> tuple[str | None, str]:
+    """A page with 10 Vimeo blocks, copied from a demo page that has one."""
+    vimeo_block = optional_attr("smgovernance.blocks", "VimeoBlock")
+    if vimeo_block is None:
+        return None, WEIGHT_NOTE
+    from wagtail.blocks import StreamValue
+    from wagtail.fields import StreamField
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        for field in model._meta.get_fields():
+            if not isinstance(field, StreamField):
+                continue
+            names = [
+                name
+                for name, block in field.stream_block.child_blocks.items()
+                if isinstance(block, vimeo_block)
+            ]
+            for page in model.objects.live().order_by("path"):
+                raw = [
+                    b for b in getattr(page, field.name).raw_data if b["type"] in names
+                ]
+                if not raw:
+                    continue
+                existing = model.objects.filter(slug="bench-vimeo").first()
+                if existing is not None:
+                    return urlsplit(existing.get_url()).path, "10 Vimeo blocks"
+                stream = StreamValue(
+                    field.stream_block,
+                    [
+                        {
+                            "type": raw[0]["type"],
+                            "value": raw[0]["value"],
+                            "id": str(uuid.uuid4()),
+                        }
+                        for _ in range(10)
+                    ],
+                    is_lazy=True,
+                )
+                copy = page.copy(
+                    to=page.get_parent(),
+                    update_attrs={
+                        "slug": "bench-vimeo",
+                        "title": "Zehn Videos",
+                        field.name: stream,
+                    },
+                    copy_revisions=False,
+                    keep_live=True,
+                    log_action=None,
+                )
+                return urlsplit(copy.get_url()).path, "10 Vimeo blocks"
+    return None, "n/a: no demo page with a Vimeo block to copy"
+
+
+def measure_weight(port: int, path: str) -> dict:
+    """Bytes and requests in Chromium before any click (third parties blocked, counted)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LOOPBACK_HOSTS
+
+    if not CHROMIUM.exists():
+        return {"note": f"n/a: {CHROMIUM} missing"}
+    own: list = []
+    third_party: list[str] = []
+
+    def route(route) -> None:
+        host = urlsplit(route.request.url).hostname or ""
+        if host in LOOPBACK_HOSTS or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            third_party.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        page = browser.new_context(locale="de-DE").new_page()
+        page.route("**/*", route)
+        page.on("response", lambda response: own.append(response))
+        page.goto(f"http://{common.HOST}:{port}{path}")
+        page.wait_for_load_state("networkidle")
+        sizes = [(r.request.resource_type, len(r.body())) for r in own]
+        browser.close()
+    return {
+        "page": path,
+        "requests": len(sizes) + len(third_party),
+        "bytes": sum(size for _kind, size in sizes),
+        "third_party_requests": len(third_party),
+        "own_js_css_bytes": sum(
+            size for kind, size in sizes if kind in ("script", "stylesheet")
+        ),
+    }
+
+
+# --- the table ----------------------------------------------------------------------
+
+
+def measured(demo: dict, grown: dict, key: str) -> bool | None:
+    """True when both phases have the figure; None (n/a) otherwise."""
+    return True if key in demo and key in grown else None
+
+
+def met(ok: bool | None) -> str:
+    return "n/a" if ok is None else ("met" if ok else "**not met**")
+
+
+def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
+    demo, grown = phases["demo"], phases["grown"]
+    rows = []
+    labels = [k for k in demo["pages"] if k != "bare HomePage"] + [
+        k for k in grown["pages"] if k not in demo["pages"]
+    ]
+
+    def page_figure(phase: dict, label: str, key: str) -> str:
+        entry = phase["pages"].get(label, {})
+        if key in entry:
+            return str(entry[key])
+        return f"HTTP {entry['status']}" if "status" in entry else "–"
+
+    flat = True
+    worst_q = 0
+    for label in labels:
+        d, g = demo["pages"].get(label, {}), grown["pages"].get(label, {})
+        worst_q = max(worst_q, d.get("queries", 0), g.get("queries", 0))
+        if "queries" in d and "queries" in g and g["queries"] > d["queries"]:
+            flat = False
+        rows.append(
+            (
+                f"SQL queries: {label} ({d.get('url') or g.get('url')})",
+                page_figure(demo, label, "queries"),
+                page_figure(grown, label, "queries"),
+                "≤ 10",
+                met(
+                    measured(d, g, "queries") and max(d["queries"], g["queries"]) <= 10
+                ),
+            )
+        )
+    worst_r = 0.0
+    for label in labels:
+        d, g = demo["pages"].get(label, {}), grown["pages"].get(label, {})
+        worst_r = max(worst_r, d.get("ratio", 0), g.get("ratio", 0))
+        rows.append(
+            (
+                f"render time ÷ bare page: {label}",
+                page_figure(demo, label, "ratio"),
+                page_figure(grown, label, "ratio"),
+                "≤ 1.5",
+                met(measured(d, g, "ratio") and max(d["ratio"], g["ratio"]) <= 1.5),
+            )
+        )
+    rows.append(
+        (
+            "reference: bare HomePage, median render ms · queries",
+            " · ".join(
+                page_figure(demo, "bare HomePage", k) for k in ("median_ms", "queries")
+            ),
+            " · ".join(
+                page_figure(grown, "bare HomePage", k) for k in ("median_ms", "queries")
+            ),
+            "reference",
+            "",
+        )
+    )
+    dh, gh = demo["http"], grown["http"]
+    for key, title in (
+        ("cached", f"cached page {dh['page']}"),
+        ("uncached", f"uncached page {dh['page']}"),
+        ("static_file", "static file (whitenoise)"),
+    ):
+        rows.append(
+            (
+                f"HTTP {title}: req/s · p50 · p99 ms · errors",
+                http_figure(dh[key]),
+                http_figure(gh[key]),
+                "0 errors",
+                met(dh[key]["errors"] == 0 and gh[key]["errors"] == 0),
+            )
+        )
+    errors = sum(
+        p["http"][k]["errors"]
+        for p in (demo, grown)
+        for k in ("cached", "uncached", "static_file")
+    )
+    rows.append(
+        (
+            "cached ÷ static throughput",
+            str(dh["cached_to_static"]),
+            str(gh["cached_to_static"]),
+            "≥ 0.5, 0 errors",
+            met(
+                min(dh["cached_to_static"], gh["cached_to_static"]) >= 0.5
+                and errors == 0
+            ),
+        )
+    )
+    dw, gw = dh["weight"], gh["weight"]
+    if "note" in dw:
+        rows.append(
+            (
+                "page weight, 10 Vimeo blocks, before consent",
+                dw["note"],
+                gw.get("note", ""),
+                TARGETS["weight"],
+                "n/a",
+            )
+        )
+    else:
+        for key, title in (("bytes", "bytes"), ("requests", "requests")):
+            rows.append(
+                (
+                    f"10 Vimeo blocks before consent: {title}",
+                    str(dw[key]),
+                    str(gw[key]),
+                    "",
+                    "",
+                )
+            )
+        rows.append(
+            (
+                "10 Vimeo blocks: third-party requests",
+                str(dw["third_party_requests"]),
+                str(gw["third_party_requests"]),
+                "0",
+                met(dw["third_party_requests"] == gw["third_party_requests"] == 0),
+            )
+        )
+        rows.append(
+            (
+                "10 Vimeo blocks: own JS+CSS bytes",
+                str(dw["own_js_css_bytes"]),
+                str(gw["own_js_css_bytes"]),
+                "≤ 10 kB",
+                met(max(dw["own_js_css_bytes"], gw["own_js_css_bytes"]) <= 10240),
+            )
+        )
+    dc, gc = demo["compliance"], grown["compliance"]
+    if "note" in dc:
+        rows.append(
+            (
+                "compliance run: queries · seconds",
+                dc["note"],
+                gc.get("note", ""),
+                TARGETS["compliance"],
+                "n/a",
+            )
+        )
+    else:
+        rows.append(
+            (
+                "compliance run: channels · queries · seconds",
+                f"{dc['channels']} · {dc['queries']} · {dc['seconds']}",
+                f"{gc['channels']} · {gc['queries']} · {gc['seconds']}",
+                "≤ 30 queries at 2,000",
+                met(gc["queries"] <= 30 and gc["channels"] >= CHECK_CHANNELS),
+            )
+        )
+    rows.append(
+        (
+            "**targets**: queries ≤ 10 and flat",
+            f"max {worst_q}",
+            "flat" if flat else "grows",
+            TARGETS["queries"],
+            met(worst_q <= 10 and flat),
+        )
+    )
+    rows.append(
+        (
+            "**targets**: render",
+            f"max {worst_r}",
+            "",
+            TARGETS["render"],
+            met(worst_r <= 1.5),
+        )
+    )
+    return rows
+
+
+def http_figure(run: dict) -> str:
+    return (
+        f"{run['requests_per_second']} · {run['latency_p50_ms']} · "
+        f"{run['latency_p99_ms']} · {run['errors']}"
+    )
+
+
+def markdown(rows: list[tuple[str, ...]], grown_title: str) -> str:
+    header = ("figure", "demo", grown_title, "target", "met")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def machine() -> dict:
+    import django
+    import wagtail
+
+    memory = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "memory": memory,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "http_seconds": SECONDS,
+        "connections": CONNECTIONS,
+        "render_repeats": REPEATS,
+    }
+
+
+STARTED = time.monotonic()
+
+
+def log(message: str) -> None:
+    print(f"[{time.monotonic() - STARTED:6.1f} s] {message}", flush=True)
+
+
+def main() -> int:
+    workdir = common.prepare_environment()
+    try:
+        log(f"Building the bench site in {workdir} ...")
+        common.setup_django_site()
+        info = machine()
+        phases: dict = {}
+        for phase in ("demo", "grown"):
+            notes = {}
+            if phase == "grown":
+                log("[grown] adding channels and videos ...")
+                notes["channels"] = grow("smgovernance.ChannelProfilePage", CHANNELS)
+                notes["videos"] = grow("smgovernance.VideoPage", VIDEOS)
+            log(f"[{phase}] pages in process ...")
+            pages = measure_in_process()
+            compliance = measure_compliance() if phase == "demo" else {}
+            try:
+                vimeo_path, vimeo_note = vimeo_page()
+            except Exception as error:  # report it; the other figures still count
+                vimeo_path, vimeo_note = (
+                    None,
+                    f"failed: {type(error).__name__}: {error}",
+                )
+            log(f"[{phase}] HTTP ({SECONDS:g} s per run) ...")
+            http = measure_http(cached_path(pages), vimeo_path)
+            phases[phase] = {
+                "notes": {**notes, "vimeo": vimeo_note},
+                "pages": pages,
+                "compliance": compliance,
+                "http": http,
+            }
+        if optional_attr("smgovernance.compliance", "run_checks") is not None:
+            log(f"[grown] compliance over {CHECK_CHANNELS} channels ...")
+            phases["grown"]["notes"]["check_channels"] = grow(
+                "smgovernance.ChannelProfilePage", CHECK_CHANNELS
+            )
+        phases["grown"]["compliance"] = measure_compliance()
+        grown_title = "+ 200 channels, 50 videos"
+        table = markdown(build_rows(phases), grown_title)
+        info["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+        RESULTS.write_text(
+            json.dumps(
+                {"machine": info, "phases": phases, "table": table},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        print()
+        print(table)
+        print()
+        print(
+            "Content:",
+            json.dumps({p: v["notes"] for p, v in phases.items()}, ensure_ascii=False),
+        )
+        print(
+            f"Machine: {info['cpus']} CPUs, {info['memory']}, Python {info['python']}, "
+            f"Django {info['django']}, Wagtail {info['wagtail']}, load {info['load_average']}"
+        )
+        print(f"Written: {RESULTS}")
+        errors = sum(
+            phases[p]["http"][k]["errors"]
+            for p in phases
+            for k in ("cached", "uncached", "static_file")
+        )
+        return 1 if errors else 0
+    finally:
+        common.cleanup(workdir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

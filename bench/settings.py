@@ -1,0 +1,30 @@
+"""Production settings for the benchmarks: a throw-away SQLite file and STATIC_ROOT.
+
+`bench/common.py` sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
+DJANGO_SECURE_SSL_REDIRECT=false before Django starts, and the two paths below.
+BENCH_PAGE_CACHE=off starts a server without the public page cache (the
+"uncached" figures).
+"""
+
+import os
+
+from config.settings.production import *  # noqa: F403
+
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ["BENCH_DB"],
+        "CONN_MAX_AGE": 60,
+    }
+}
+STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
+SMGOVERNANCE_CACHE_ENABLED = os.environ.get("BENCH_PAGE_CACHE", "on") != "off"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "ERROR"},
+    # A page type without a template yet answers 500; the table says so.
+    "loggers": {"django.request": {"level": "CRITICAL"}},
+}
