@@ -1,8 +1,21 @@
 """The extension's models, re-exported so that `smgovernance.models.X` always works."""
 
-from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, ChannelStage
+from .channels import (
+    PUBLIC_STAGES,
+    ChannelIndexPage,
+    ChannelProfilePage,
+    ChannelStage,
+    ChannelStageChange,
+    ChannelSuccessor,
+)
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
-from .platforms import Platform, ThirdPartyProvider, TransferBasis
+from .platforms import (
+    Platform,
+    ThirdPartyProvider,
+    TransferBasis,
+    is_outdated_host,
+    validate_profile_url,
+)
 from .privacy import LegalBasis
 
 
@@ -11,6 +24,8 @@ __all__ = [
     "ChannelIndexPage",
     "ChannelProfilePage",
     "ChannelStage",
+    "ChannelStageChange",
+    "ChannelSuccessor",
     "ContactPoint",
     "LegalBasis",
     "OfficeHours",
@@ -19,4 +34,6 @@ __all__ = [
     "ThirdPartyProvider",
     "TransferBasis",
     "Weekday",
+    "is_outdated_host",
+    "validate_profile_url",
 ]
