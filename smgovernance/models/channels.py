@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,7 +25,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from .contacts import ContactPoint, ResponsiblePerson
 from .platforms import (
@@ -104,6 +105,20 @@ class ChannelIndexPage(Page):
         verbose_name = _("channel index")
         verbose_name_plural = _("channel indexes")
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> object:
+        """Load a channel together with its related records (one query, not ten)."""
+        if path_components:
+            channel = (
+                ChannelProfilePage.with_related()
+                .child_of(self)
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if channel is not None:
+                channel._cached_parent_obj = self
+                return channel.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def channels(self) -> models.QuerySet:
         return (
             ChannelProfilePage.objects.child_of(self)
@@ -115,7 +130,7 @@ class ChannelIndexPage(Page):
 
     def structured_data(self, request: HttpRequest | None, channels: list) -> dict:
         """schema.org GovernmentOrganization; `sameAs` lists the active channels."""
-        site = self.get_site()
+        site = Site.find_for_request(request) if request else self.get_site()
         name = self.organisation_name or (site.site_name if site else "") or self.title
         data = {
             "@context": "https://schema.org",
@@ -576,6 +591,27 @@ class ChannelProfilePage(Page):
 
     # -- behaviour ---------------------------------------------------------------
 
+    @classmethod
+    def with_related(cls) -> models.QuerySet:
+        """Channels with every record their page names, in a fixed number of queries."""
+        return cls.objects.select_related(
+            "platform__provider",
+            "instance_operator",
+            "responsible_unit",
+            "editorial_owner",
+            "technical_owner",
+            "data_subject_owner",
+            "website_equivalent_page",
+            "netiquette_page",
+            "alternative_contact_page",
+        ).prefetch_related(
+            "stage_changes",
+            models.Prefetch(
+                "successors",
+                queryset=ChannelSuccessor.objects.select_related("successor"),
+            ),
+        )
+
     def uses_outdated_host(self) -> bool:
         """True when the profile URL uses a replaced host (twitter.com instead of x.com)."""
         if not self.platform_id or not self.profile_url:
@@ -616,6 +652,8 @@ class ChannelProfilePage(Page):
     def clean(self) -> None:
         super().clean()
         errors: dict[str, object] = {}
+        if not strip_tags(self.purpose or "").strip():
+            errors["purpose"] = _("Please describe the purpose of use.")
         if self.platform_id and self.profile_url:
             try:
                 validate_profile_url(self.profile_url, self.platform)
@@ -663,29 +701,6 @@ class ChannelProfilePage(Page):
     ) -> dict:
         context = super().get_context(request, *args, **kwargs)
         channel = self
-        if self.pk and not getattr(request, "is_preview", False):
-            # One query for all the records the page names, however many channels exist.
-            channel = (
-                ChannelProfilePage.objects.select_related(
-                    "platform__provider",
-                    "instance_operator",
-                    "responsible_unit",
-                    "editorial_owner",
-                    "technical_owner",
-                    "data_subject_owner",
-                    "website_equivalent_page",
-                    "netiquette_page",
-                    "alternative_contact_page",
-                )
-                .prefetch_related(
-                    "stage_changes",
-                    models.Prefetch(
-                        "successors",
-                        queryset=ChannelSuccessor.objects.select_related("successor"),
-                    ),
-                )
-                .get(pk=self.pk)
-            )
         context["channel"] = channel
         context["owners"] = [
             (label, person)

@@ -241,11 +241,6 @@ def validate_profile_url(url: str, platform: Platform) -> None:
             code="invalid",
             params={"host": allowed[0] if allowed else "example.org"},
         )
-    if parts.username or parts.password or port not in (None, 443):
-        raise ValidationError(
-            _("The profile address must not contain a user name, password or port."),
-            code="invalid",
-        )
     if host not in allowed:
         raise ValidationError(
             _(
@@ -254,6 +249,11 @@ def validate_profile_url(url: str, platform: Platform) -> None:
             ),
             code="wrong_host",
             params={"host": host, "platform": platform.name, "hosts": hosts},
+        )
+    if parts.username or parts.password or port not in (None, 443):
+        raise ValidationError(
+            _("The profile address must not contain a user name, password or port."),
+            code="invalid",
         )
     if parts.path.strip("/") == "" and not parts.query:
         raise ValidationError(
