@@ -322,3 +322,12 @@ def test_platform_hosts_must_be_plain_host_names(admin_client, context):
         ),
     )
     assert "kein Hostname" in field_errors(response, "profile_hosts")
+
+
+def test_edit_form_shows_the_stage_history(admin_client, context, index):
+    channel = make_channel(index, context, "facebook")
+    channel.record_stage_change("Pilotphase beginnt")
+    channel.save()
+    channel.save_revision().publish()
+    text = admin_client.get(edit_url(channel)).content.decode()
+    assert "Pilotbetrieb – Pilotphase beginnt" in text

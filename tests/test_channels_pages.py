@@ -1,12 +1,20 @@
 """Channel index and profile pages as citizens see them."""
 
+import datetime
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from smgovernance.models import ChannelProfilePage, ChannelStage, ChannelSuccessor
+from smgovernance.models import (
+    ChannelProfilePage,
+    ChannelStage,
+    ChannelStageChange,
+    ChannelSuccessor,
+)
 from tests.channel_helpers import (
     GATE_FIELDS,
     make_channel,
@@ -197,9 +205,7 @@ def test_closed_channel_stays_up_says_since_when_and_links_successors(client):
         profile_url="https://x.com/mswirtschaft",
     )
     closed.stage = ChannelStage.CLOSED
-    closed.record_stage_change(
-        "Kanal eingestellt", on=__import__("datetime").date(2026, 3, 1)
-    )
+    closed.record_stage_change("Kanal eingestellt", on=datetime.date(2026, 3, 1))
     closed.successors.add(ChannelSuccessor(successor=mastodon))
     closed.save()
     document = soup(client.get(closed.url))
@@ -313,3 +319,23 @@ def test_query_counts_are_flat_in_the_number_of_channels(
         client.get(index.url)
     with django_assert_max_num_queries(10):
         client.get(profile.url)
+
+
+def test_demo_activates_facebook_and_vimeo_once_the_contact_page_exists(client, demo):
+    assert ChannelProfilePage.objects.get(slug="facebook").stage == ChannelStage.PILOT
+    make_page("kontakt", "Kontakt")
+    changes_before = ChannelStageChange.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    assert ChannelStageChange.objects.count() <= changes_before  # nothing duplicated
+    stages = dict(ChannelProfilePage.objects.values_list("slug", "stage"))
+    assert stages == {"facebook": "active", "twitter": "dormant", "vimeo": "active"}
+    document = soup(client.get("/kanaele/"))
+    data = json.loads(document.find("script", type="application/ld+json").string)
+    assert data["name"] == "Landkreis Mittelsachsen"
+    assert sorted(data["sameAs"]) == [
+        "https://vimeo.com/user16758230",
+        "https://www.facebook.com/wirtschaft.in.mittelsachsen",
+    ]
+    hrefs = {a["href"] for a in soup(client.get("/kanaele/vimeo/")).find_all("a")}
+    assert "/kontakt/" in hrefs
