@@ -10,6 +10,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from . import admin_views
 from .cache import mark_page_request
+from .channel_admin import warn_outdated_profile_host
 from .modeladmin import RegistersGroup
 from .viewsets import GovernanceViewSetGroup
 
@@ -17,6 +18,8 @@ from .viewsets import GovernanceViewSetGroup
 register_snippet(GovernanceViewSetGroup)
 modeladmin_register(RegistersGroup)
 hooks.register("before_serve_page", mark_page_request)
+hooks.register("after_create_page", warn_outdated_profile_host)
+hooks.register("after_edit_page", warn_outdated_profile_host)
 
 
 @hooks.register("register_admin_urls")

@@ -1,9 +1,22 @@
 """The extension's models, re-exported so that `smgovernance.models.X` always works."""
 
-from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, ChannelStage
+from .channels import (
+    PUBLIC_STAGES,
+    ChannelIndexPage,
+    ChannelProfilePage,
+    ChannelStage,
+    ChannelStageChange,
+    ChannelSuccessor,
+)
 from .concept import ConceptDocument, UsageConceptPage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
-from .platforms import Platform, ThirdPartyProvider, TransferBasis
+from .platforms import (
+    Platform,
+    ThirdPartyProvider,
+    TransferBasis,
+    is_outdated_host,
+    validate_profile_url,
+)
 from .privacy import LegalBasis
 from .registers import (
     AwarenessAction,
@@ -29,6 +42,8 @@ __all__ = [
     "ChannelIndexPage",
     "ChannelProfilePage",
     "ChannelStage",
+    "ChannelStageChange",
+    "ChannelSuccessor",
     "ContactPoint",
     "LegalBasis",
     "OfficeHours",
@@ -40,4 +55,6 @@ __all__ = [
     "VideoIndexPage",
     "VideoPage",
     "Weekday",
+    "is_outdated_host",
+    "validate_profile_url",
 ]

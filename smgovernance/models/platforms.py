@@ -1,5 +1,8 @@
 """Records that several pages reuse: platform operators and the platforms themselves."""
 
+import re
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +96,13 @@ class ThirdPartyProvider(index.Indexed, models.Model):
             )
 
 
+HOST_NAME = re.compile(
+    r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
+)
+
+
 def split_hosts(value: str) -> list[str]:
+    """Host names from a text field: one per line (commas also separate)."""
     return [
         line.strip().lower()
         for line in value.replace(",", "\n").splitlines()
@@ -157,6 +166,30 @@ class Platform(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        errors: dict[str, ValidationError] = {}
+        for field in ("profile_hosts", "outdated_hosts"):
+            for host in split_hosts(getattr(self, field)):
+                if not HOST_NAME.match(host):
+                    errors[field] = ValidationError(
+                        _(
+                            "“%(host)s” is not a host name. Enter host names only, "
+                            "e.g. www.facebook.com, without https:// and without a path."
+                        ),
+                        params={"host": host},
+                    )
+                    break
+        both = set(split_hosts(self.profile_hosts)) & set(
+            split_hosts(self.outdated_hosts)
+        )
+        if both and "outdated_hosts" not in errors:
+            errors["outdated_hosts"] = ValidationError(
+                _("“%(host)s” cannot be both an allowed and an outdated host."),
+                params={"host": sorted(both)[0]},
+            )
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def host_list(self) -> list[str]:
         return split_hosts(self.profile_hosts)
@@ -164,3 +197,75 @@ class Platform(index.Indexed, models.Model):
     @property
     def outdated_host_list(self) -> list[str]:
         return split_hosts(self.outdated_hosts)
+
+
+def profile_url_host(url: str) -> str:
+    """The URL's host in lower case, without a trailing dot ("" when there is none)."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.rstrip(".")
+
+
+def validate_profile_url(url: str, platform: Platform) -> None:
+    """Check that `url` is an https address on one of the platform's hosts.
+
+    Hosts must match exactly: facebook.com.evil.org and evilfacebook.com are
+    refused. Outdated hosts (twitter.com) are accepted; see `is_outdated_host`.
+    Raises ValidationError with a message that says what is wrong.
+    """
+    allowed = platform.host_list + platform.outdated_host_list
+    hosts = ", ".join(allowed)
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        raise ValidationError(
+            _("Enter the full address of the profile, e.g. https://%(host)s/name."),
+            code="invalid",
+            params={"host": allowed[0] if allowed else "example.org"},
+        ) from None
+    if parts.scheme.lower() != "https":
+        raise ValidationError(
+            _(
+                "The profile address must start with https://. Unencrypted (http) "
+                "and other addresses are not accepted."
+            ),
+            code="not_https",
+        )
+    host = profile_url_host(url)
+    if not host:
+        raise ValidationError(
+            _("Enter the full address of the profile, e.g. https://%(host)s/name."),
+            code="invalid",
+            params={"host": allowed[0] if allowed else "example.org"},
+        )
+    if host not in allowed:
+        raise ValidationError(
+            _(
+                "“%(host)s” is not an address of %(platform)s. "
+                "Allowed hosts: %(hosts)s."
+            ),
+            code="wrong_host",
+            params={"host": host, "platform": platform.name, "hosts": hosts},
+        )
+    if parts.username or parts.password or port not in (None, 443):
+        raise ValidationError(
+            _("The profile address must not contain a user name, password or port."),
+            code="invalid",
+        )
+    if parts.path.strip("/") == "" and not parts.query:
+        raise ValidationError(
+            _(
+                "This is the start page of %(platform)s. Enter the address of "
+                "our profile, e.g. https://%(host)s/name."
+            ),
+            code="no_profile",
+            params={"platform": platform.name, "host": host},
+        )
+
+
+def is_outdated_host(url: str, platform: Platform) -> bool:
+    """True when the URL uses a host the platform has replaced (twitter.com → x.com)."""
+    return profile_url_host(url) in platform.outdated_host_list

@@ -1,0 +1,341 @@
+"""Channel index and profile pages as citizens see them."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from smgovernance.models import (
+    ChannelProfilePage,
+    ChannelStage,
+    ChannelStageChange,
+    ChannelSuccessor,
+)
+from tests.channel_helpers import (
+    GATE_FIELDS,
+    make_channel,
+    make_index,
+    make_page,
+    make_records,
+)
+from tests.utils import soup
+
+
+PLATFORM_SCRIPT_HOSTS = (
+    "connect.facebook.net",
+    "platform.twitter.com",
+    "player.vimeo.com",
+    "vimeocdn.com",
+    "fbcdn.net",
+    "twimg.com",
+)
+
+
+def main_text(document) -> str:
+    return " ".join(document.find("main").get_text(" ", strip=True).split())
+
+
+def test_demo_facebook_page_shows_the_concepts_facts(client, demo):
+    document = soup(client.get("/kanaele/facebook/"))
+    text = main_text(document)
+    for fact in (
+        "25- bis 55-Jährigen",
+        "„Community“",
+        "Unternehmen",
+        "Investoren",
+        "Fachkräfte",
+        "Rückkehrer",
+        "Bleibewillige",
+        "Jobsuchende",
+        "Direktnachricht",
+        "Telefon oder E-Mail",
+        "Meta Platforms Ireland Ltd.",
+        "Gemeinsame Verantwortlichkeit",
+        "Referat Wirtschaftsförderung und Kreisentwicklung",
+        "Hartmut Schneider",
+        "André Kaiser",
+    ):
+        assert fact in text, fact
+    groups = [li.get_text(strip=True) for li in document.find_all("li")]
+    assert "Bleibewillige" in groups  # lists are real lists
+
+
+def test_demo_twitter_page_says_twitter_is_now_x(client, demo):
+    document = soup(client.get("/kanaele/twitter/"))
+    text = main_text(document)
+    assert "Twitter heißt seit 2023 X" in text
+    for group in (
+        "Existenzgründer",
+        "Jungunternehmer",
+        "Journalisten",
+        "Multiplikatoren",
+    ):
+        assert group in text
+    assert "Fördermittelberatungen im Einzelfall" in text
+    link = document.find("a", rel="me")
+    assert link["href"] == "https://x.com/mswirtschaft"
+    # Dormant honestly, with the reason in the history.
+    assert "ruht seit 1. Oktober 2026" in text
+    assert "Nutzungsbedingungen von X" in text
+    channel = ChannelProfilePage.objects.get(slug="twitter")
+    assert channel.stage == ChannelStage.DORMANT
+    assert not channel.uses_outdated_host()
+
+
+def test_demo_vimeo_page_lists_the_video_kinds(client, demo):
+    text = main_text(soup(client.get("/kanaele/vimeo/")))
+    for kind in (
+        "Unternehmen",
+        "Fachkräfte",
+        "Nachhaltigkeit",
+        "Arbeits- und Lebensort",
+        "Projektdokumentationen",
+    ):
+        assert kind in text
+    assert ChannelProfilePage.objects.get(slug="vimeo").profile_url == (
+        "https://vimeo.com/user16758230"
+    )
+
+
+def test_demo_stages_pass_the_gate_when_active(demo):
+    for channel in ChannelProfilePage.objects.all():
+        if channel.stage == ChannelStage.ACTIVE:
+            assert channel.gate_errors() == {}
+        assert channel.stage_changes.exists()
+        assert channel.stage_changes.last().stage == channel.stage
+
+
+@pytest.mark.parametrize("slug", ["facebook", "twitter", "vimeo"])
+def test_profile_links_the_platform_plainly_and_loads_nothing_from_it(
+    client, demo, slug
+):
+    html = client.get(f"/kanaele/{slug}/").content.decode()
+    document = soup(client.get(f"/kanaele/{slug}/"))
+    channel = ChannelProfilePage.objects.get(slug=slug)
+    [link] = document.find_all("a", href=channel.profile_url)
+    assert link["rel"] == ["me", "noopener"]
+    assert channel.platform.name in link.get_text()
+    for host in PLATFORM_SCRIPT_HOSTS:
+        assert host not in html
+    for tag, attribute in (
+        ("script", "src"),
+        ("link", "href"),
+        ("img", "src"),
+        ("iframe", "src"),
+    ):
+        for element in document.find_all(tag):
+            url = element.get(attribute, "")
+            assert not url.startswith(("http:", "https:", "//")), url
+    assert not document.find("iframe")
+
+
+def test_profile_states_no_services_with_the_online_services_link(client, demo):
+    document = soup(client.get("/kanaele/facebook/"))
+    text = main_text(document)
+    assert "Über diesen Kanal erbringen wir keine Verwaltungsleistungen" in text
+    assert document.find("a", href="https://amt24.sachsen.de/")
+    assert "verarbeitet Ihre Daten für eigene Zwecke" in text  # O-10 risk hint
+    same_info = document.find("a", href="https://www.wirtschaft-in-mittelsachsen.de/")
+    assert same_info is not None  # O-12
+
+
+@pytest.mark.django_db
+def test_profile_links_imprint_privacy_and_contact_anchors(client, monkeypatch):
+    context = make_records()
+    index = make_index()
+    contact = make_page("kontakt", "Kontakt")
+    channel = make_channel(
+        index,
+        context,
+        "facebook",
+        stage=ChannelStage.ACTIVE,
+        alternative_contact_page=contact,
+        **GATE_FIELDS,
+    )
+    legal = {
+        "smgovernance.ImprintPage": "/impressum/",
+        "smgovernance.PrivacyPage": "/datenschutz/",
+    }
+    from smgovernance.templatetags import smgovernance_tags
+
+    monkeypatch.setattr(
+        smgovernance_tags,
+        "legal_page_url",
+        lambda request, label: legal.get(label),
+    )
+    document = soup(client.get(channel.url))
+    hrefs = {a["href"] for a in document.find("main").find_all("a")}
+    assert "/impressum/#kanal-facebook" in hrefs
+    assert "/datenschutz/#kanal-facebook" in hrefs
+    assert "/kontakt/" in hrefs
+
+
+@pytest.mark.django_db
+def test_profile_leaves_out_links_to_missing_legal_pages(client):
+    context = make_records()
+    channel = make_channel(make_index(), context, "facebook")
+    document = soup(client.get(channel.url))
+    hrefs = [a["href"] for a in document.find("main").find_all("a")]
+    assert not [href for href in hrefs if "#kanal-" in href]
+    assert all(href for href in hrefs)
+
+
+@pytest.mark.django_db
+def test_closed_channel_stays_up_says_since_when_and_links_successors(client):
+    context = make_records()
+    index = make_index()
+    mastodon = make_channel(
+        index,
+        context,
+        "mastodon",
+        title="Mastodon",
+        platform=context["platforms"]["mastodon"],
+        profile_url="https://social.sachsen.de/@wirtschaft",
+        instance_operator=context["providers"]["mastodon-sachsen"],
+    )
+    closed = make_channel(
+        index,
+        context,
+        "twitter",
+        platform=context["platforms"]["x"],
+        profile_url="https://x.com/mswirtschaft",
+    )
+    closed.stage = ChannelStage.CLOSED
+    closed.record_stage_change("Kanal eingestellt", on=datetime.date(2026, 3, 1))
+    closed.successors.add(ChannelSuccessor(successor=mastodon))
+    closed.save()
+    document = soup(client.get(closed.url))
+    text = main_text(document)
+    assert "seit 1. März 2026 eingestellt" in text
+    assert document.find("a", href=mastodon.url).get_text() == "Mastodon"
+    assert "Kanal eingestellt" in text
+
+
+@pytest.mark.django_db
+def test_index_groups_by_stage_and_lists_active_channels_as_same_as(client):
+    context = make_records()
+    index = make_index()
+    contact = make_page("kontakt")
+    make_channel(
+        index,
+        context,
+        "facebook",
+        stage=ChannelStage.ACTIVE,
+        alternative_contact_page=contact,
+        **GATE_FIELDS,
+    )
+    make_channel(
+        index,
+        context,
+        "twitter",
+        platform=context["platforms"]["x"],
+        profile_url="https://x.com/mswirtschaft",
+        stage=ChannelStage.DORMANT,
+    )
+    make_channel(index, context, "pilot", title="Pilot </script><b>")
+    document = soup(client.get(index.url))
+    groups = {
+        section.find("h2").get_text(strip=True): [
+            a.get_text(strip=True) for a in section.find_all("a")
+        ]
+        for section in document.find_all("section")
+    }
+    assert groups == {
+        "Aktiv": ["Facebook"],
+        "Pilotbetrieb": ["Pilot </script><b>"],
+        "Ruhend (nur in Notfällen)": ["Twitter"],
+    }
+    [script] = document.find_all("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["@context"] == "https://schema.org"
+    assert data["name"] == "Kreis"
+    assert data["sameAs"] == ["https://www.facebook.com/facebook"]
+
+
+@pytest.mark.django_db
+def test_json_ld_escapes_markup(client):
+    context = make_records()
+    index = make_index()
+    index.organisation_name = "Kreis </script><script>alert(1)</script> & Co"
+    index.save_revision().publish()
+    make_channel(index, context, "facebook")
+    html = client.get(index.url).content.decode()
+    assert "</script><script>alert" not in html
+    document = soup(client.get(index.url))
+    data = json.loads(document.find("script", type="application/ld+json").string)
+    assert data["name"] == "Kreis </script><script>alert(1)</script> & Co"
+
+
+def grow(index, context, count: int) -> None:
+    start = ChannelProfilePage.objects.count()
+    netiquette = make_page(f"netiquette-{count}")
+    for number in range(count):
+        make_channel(
+            index,
+            context,
+            f"kanal-{start + number}",
+            target_groups=[("item", "Unternehmen")],
+            comments_enabled=True,
+            netiquette_page=netiquette,
+            service_hours="Mo–Fr",
+        )
+
+
+def count_queries(client, url: str) -> int:
+    client.get(url)  # warm the per-process caches (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_query_counts_are_flat_in_the_number_of_channels(
+    client, django_assert_max_num_queries
+):
+    context = make_records()
+    index = make_index()
+    grow(index, context, 3)
+    profile = ChannelProfilePage.objects.get(slug="kanal-0")
+    for other in ChannelProfilePage.objects.exclude(pk=profile.pk):
+        profile.successors.add(ChannelSuccessor(successor=other))
+    profile.stage = ChannelStage.DORMANT
+    profile.record_stage_change("ruht")
+    profile.save()
+    small = (count_queries(client, index.url), count_queries(client, profile.url))
+    grow(index, context, 197)
+    for other in ChannelProfilePage.objects.exclude(pk=profile.pk)[:50]:
+        profile.successors.add(ChannelSuccessor(successor=other))
+    profile.save()
+    assert ChannelProfilePage.objects.count() == 200
+    large = (count_queries(client, index.url), count_queries(client, profile.url))
+    assert small == large
+    with django_assert_max_num_queries(10):
+        client.get(index.url)
+    with django_assert_max_num_queries(10):
+        client.get(profile.url)
+
+
+def test_demo_activates_facebook_and_vimeo_once_the_contact_page_exists(client, demo):
+    assert ChannelProfilePage.objects.get(slug="facebook").stage == ChannelStage.PILOT
+    make_page("kontakt", "Kontakt")
+    changes_before = ChannelStageChange.objects.count()
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    assert ChannelStageChange.objects.count() <= changes_before  # nothing duplicated
+    stages = dict(ChannelProfilePage.objects.values_list("slug", "stage"))
+    assert stages == {"facebook": "active", "twitter": "dormant", "vimeo": "active"}
+    document = soup(client.get("/kanaele/"))
+    data = json.loads(document.find("script", type="application/ld+json").string)
+    assert data["name"] == "Landkreis Mittelsachsen"
+    assert sorted(data["sameAs"]) == [
+        "https://vimeo.com/user16758230",
+        "https://www.facebook.com/wirtschaft.in.mittelsachsen",
+    ]
+    hrefs = {a["href"] for a in soup(client.get("/kanaele/vimeo/")).find_all("a")}
+    assert "/kontakt/" in hrefs
