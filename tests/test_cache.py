@@ -29,7 +29,7 @@ def cached(client: Client, url: str = "/") -> str:
     return response.get("X-Cache", "")
 
 
-def add_index(parent: Page, slug: str = "kanaele") -> ChannelIndexPage:
+def add_index(parent: Page, slug: str = "testkanaele") -> ChannelIndexPage:
     page = ChannelIndexPage(title="Kanäle", slug=slug, intro="Alle Kanäle.")
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -79,8 +79,8 @@ def test_a_page_with_its_own_csp_gets_its_own_csp_back(client, demo, monkeypatch
     monkeypatch.setattr(HomePage, "serve", serve_frameable)
     add_index(HomePage.objects.get())
     client.get("/")
-    client.get("/kanaele/")
-    home_hit, index_hit = client.get("/"), client.get("/kanaele/")
+    client.get("/testkanaele/")
+    home_hit, index_hit = client.get("/"), client.get("/testkanaele/")
     assert home_hit["X-Cache"] == index_hit["X-Cache"] == "HIT"
     assert (
         "frame-ancestors https://partner.example" in home_hit["Content-Security-Policy"]
@@ -151,30 +151,30 @@ def test_publishing_through_the_admin_purges(client, home, editor):
 
 def test_unpublish_purges(client, home):
     index = add_index(home)
-    assert cached(client, "/kanaele/") == "MISS"
-    assert cached(client, "/kanaele/") == "HIT"
+    assert cached(client, "/testkanaele/") == "MISS"
+    assert cached(client, "/testkanaele/") == "HIT"
     index.unpublish()
-    assert client.get("/kanaele/").status_code == 404
+    assert client.get("/testkanaele/").status_code == 404
 
 
 def test_move_purges(client, home):
     parent = add_index(home, slug="alt")
-    child = add_index(parent, slug="kanaele")
-    assert cached(client, "/alt/kanaele/") == "MISS"
-    assert cached(client, "/alt/kanaele/") == "HIT"
+    child = add_index(parent, slug="testkanaele")
+    assert cached(client, "/alt/testkanaele/") == "MISS"
+    assert cached(client, "/alt/testkanaele/") == "HIT"
     Page.objects.get(pk=child.pk).move(home, pos="last-child")
-    old_url = client.get("/alt/kanaele/")
+    old_url = client.get("/alt/testkanaele/")
     assert old_url.status_code in (301, 404)  # Wagtail may leave a redirect
     assert old_url.get("X-Cache") is None
-    assert client.get("/kanaele/").status_code == 200
+    assert client.get("/testkanaele/").status_code == 200
 
 
 def test_delete_purges(client, home):
     index = add_index(home)
-    assert cached(client, "/kanaele/") == "MISS"
-    assert cached(client, "/kanaele/") == "HIT"
+    assert cached(client, "/testkanaele/") == "MISS"
+    assert cached(client, "/testkanaele/") == "HIT"
     index.delete()
-    assert client.get("/kanaele/").status_code == 404
+    assert client.get("/testkanaele/").status_code == 404
 
 
 def _change_records() -> list:
@@ -308,8 +308,8 @@ def test_not_found_and_password_protected_pages_are_not_stored(client, home):
     PageViewRestriction.objects.create(
         page=index, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
     )
-    Client().get("/kanaele/")
-    assert Client().get("/kanaele/").get("X-Cache") is None
+    Client().get("/testkanaele/")
+    assert Client().get("/testkanaele/").get("X-Cache") is None
 
 
 def test_the_cache_can_be_switched_off(client, demo, settings):
