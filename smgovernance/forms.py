@@ -86,9 +86,12 @@ class FeedbackForm(forms.Form):
     def save(self, page: AccessibilityStatementPage) -> FeedbackSubmission:
         """Store the submission. Spam gets the same answer but is not stored."""
         data = {key: self.cleaned_data[key] for key in self.visible_field_names}
-        submission = FeedbackSubmission(page=page, **data)
-        submission.answer_due = add_one_month(
-            timezone.localdate(submission.received_on)
+        received_on = timezone.now()
+        submission = FeedbackSubmission(
+            page=page,
+            received_on=received_on,
+            answer_due=add_one_month(timezone.localdate(received_on)),
+            **data,
         )
         if not self.is_spam:
             submission.save()

@@ -73,8 +73,7 @@ def default_enforcement_procedure() -> str:
         "satisfactory answer to your feedback or request within one month, if you "
         "think this statement is missing, incomplete or wrong, or if you disagree "
         "that making content accessible would be a disproportionate burden. The "
-        "enforcement body checks your complaint and mediates between you and us. "
-        "The procedure is free of charge; you do not need a lawyer.</p>"
+        "enforcement body examines your complaint and works towards a solution.</p>"
     )
 
 
