@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -84,7 +86,14 @@ class FeedbackSubmissionViewSet(SnippetViewSet):
     model = FeedbackSubmission
     icon = "mail"
     menu_label = _("Accessibility feedback")
-    list_display = ["__str__", "kind", "received_on", "answer_due", "answered_on"]
+    list_display = [
+        "__str__",
+        "kind",
+        "received_on",
+        "answer_due",
+        "answered_on",
+        BooleanColumn("is_overdue", label=_("Overdue")),
+    ]
     list_export = [
         "kind",
         "received_on",
@@ -107,6 +116,20 @@ class FeedbackSubmissionViewSet(SnippetViewSet):
         FieldPanel("email", read_only=True),
         FieldPanel("answered_on"),
     ]
+
+
+class OverdueFeedbackPanel(Component):
+    """Dashboard panel: accessibility feedback not answered within the month."""
+
+    name = "smgovernance_overdue_feedback"
+    template_name = "smgovernance/admin/overdue_feedback_panel.html"
+    order = 90
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        overdue = FeedbackSubmission.objects.filter(
+            answered_on__isnull=True, answer_due__lt=timezone.localdate()
+        )
+        return {"overdue": list(overdue[:10]), "count": overdue.count()}
 
 
 class GovernanceViewSetGroup(SnippetViewSetGroup):

@@ -141,7 +141,7 @@ def test_removing_all_barriers_from_the_live_statement_keeps_the_old_version_liv
     assert len(page.known_barriers) == 3
 
 
-def test_new_statement_is_prefilled_with_legal_basis_and_enforcement_body():
+def test_new_statement_is_prefilled_with_legal_basis_and_enforcement_body(db):
     with translation.override("de"):
         page = AccessibilityStatementPage()
     assert "Barrierefreie-Websites-Gesetz (BfWebG)" in page.legal_basis
@@ -417,3 +417,16 @@ def test_statement_page_query_count_is_bounded(
     client.get(URL)
     with django_assert_max_num_queries(20):
         assert client.get(URL).status_code == 200
+
+
+def test_dashboard_lists_overdue_feedback_only_when_there_is_some(admin_client):
+    assert (
+        "Überfällige Rückmeldungen" not in admin_client.get("/admin/").content.decode()
+    )
+    today = timezone.localdate()
+    overdue = make_submission(today - datetime.timedelta(days=40))
+    make_submission(today - datetime.timedelta(days=2))
+    body = admin_client.get("/admin/").content.decode()
+    assert "Überfällige Rückmeldungen" in body
+    assert f"/admin/snippets/smgovernance/feedbacksubmission/edit/{overdue.pk}/" in body
+    assert "1 Rückmeldung wurde nicht innerhalb eines Monats beantwortet." in body
