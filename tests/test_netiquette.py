@@ -109,3 +109,19 @@ def test_demo_netiquette_lists_rules_graded_measures_review_and_hours(client, de
     assert "Öffnungszeiten" in text
     # Politically neutral: the rules apply to every opinion alike.
     assert "unabhängig von der politischen" in text
+
+
+def test_channels_find_the_netiquette_url_of_their_site(rf, demo):
+    request = rf.get("/kanaele/")
+    request.META["HTTP_HOST"] = "localhost"
+    assert NetiquettePage.url_for_request(request) == URL
+    NetiquettePage.objects.get().unpublish()
+    assert NetiquettePage.url_for_request(request) is None
+
+
+def test_admin_editors_of_both_pages_open(admin_client, demo):
+    from smgovernance.models import AccessibilityStatementPage
+
+    for model in (NetiquettePage, AccessibilityStatementPage):
+        page = model.objects.get()
+        assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .contacts import ContactPoint
 
@@ -451,6 +451,16 @@ class NetiquettePage(Page):
     class Meta:
         verbose_name = _("netiquette")
         verbose_name_plural = _("netiquettes")
+
+    @classmethod
+    def url_for_request(cls, request: HttpRequest | None) -> str | None:
+        """URL of the live netiquette of the request's site, for channels with comments."""
+        pages = cls.objects.live()
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            pages = pages.in_site(site)
+        page = pages.order_by("path").first()
+        return page.get_url(request) if page is not None else None
 
     def clean(self) -> None:
         super().clean()
