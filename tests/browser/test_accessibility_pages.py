@@ -59,7 +59,6 @@ def test_form_can_be_sent_with_the_keyboard_and_confirms_the_due_date(
     confirmation = page.locator(".smg-confirmation")
     assert "spätestens am" in confirmation.inner_text()
     assert page.evaluate("document.activeElement.className") == "smg-confirmation"
-    # The honeypot is not in the tab order: tabbing never reaches it.
     submission = FeedbackSubmission.objects.get()
     assert submission.email == "erika@example.de"
     assert page.get_by_role(
