@@ -5,6 +5,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
@@ -12,9 +13,17 @@ from . import admin_views
 from .cache import mark_page_request
 from .channel_admin import warn_outdated_profile_host
 from .modeladmin import RegistersGroup
-from .viewsets import GovernanceViewSetGroup
+from .models import FeedbackSubmission
+from .viewsets import (
+    FeedbackPermissionPolicy,
+    GovernanceViewSetGroup,
+    OverdueFeedbackPanel,
+)
 
 
+register_permission_policy(
+    FeedbackSubmission, FeedbackPermissionPolicy(FeedbackSubmission)
+)
 register_snippet(GovernanceViewSetGroup)
 modeladmin_register(RegistersGroup)
 hooks.register("before_serve_page", mark_page_request)
@@ -53,3 +62,9 @@ def add_compliance_panel(request, panels: list) -> None:
 @hooks.register("before_edit_page")
 def warn_about_page_findings(request, page):
     admin_views.warn_about_page_findings(request, page)
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_feedback_panel(request, panels: list) -> None:
+    if request.user.has_perm("smgovernance.change_feedbacksubmission"):
+        panels.append(OverdueFeedbackPanel())

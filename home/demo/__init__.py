@@ -6,13 +6,14 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import channels, concept, home, records, videos, workflow
+from . import accessibility, channels, concept, home, records, videos, workflow
 
 
 STEPS = [
     home.build,
     records.build,
     videos.build,
+    accessibility.build,
     # Channels become active only when the pages their gate needs exist.
     channels.build,
     # The concept and the workflow refer to all pages above: keep them last.

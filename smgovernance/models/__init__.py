@@ -9,6 +9,16 @@ from .channels import (
     ChannelSuccessor,
 )
 from .concept import ConceptDocument, UsageConceptPage
+from .accessibility import (
+    AccessibilityStatementPage,
+    AssessmentMethod,
+    ConformanceStatus,
+    FeedbackKind,
+    FeedbackSubmission,
+    NetiquetteMeasure,
+    NetiquettePage,
+    add_one_month,
+)
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
 from .platforms import (
     Platform,
@@ -38,6 +48,14 @@ __all__ = [
     "EvaluationRecord",
     "UsageConceptPage",
     "evaluation_interval",
+    "AccessibilityStatementPage",
+    "AssessmentMethod",
+    "ConformanceStatus",
+    "FeedbackKind",
+    "FeedbackSubmission",
+    "NetiquetteMeasure",
+    "NetiquettePage",
+    "add_one_month",
     "PUBLIC_STAGES",
     "ChannelIndexPage",
     "ChannelProfilePage",
