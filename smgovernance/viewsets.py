@@ -59,6 +59,8 @@ class VideoCategoryViewSet(SnippetViewSet):
     menu_label = _("Video categories")
     list_display = ["name", "slug"]
     search_fields = ["name"]
+
+
 class FeedbackSubmissionFilterSet(WagtailFilterSet):
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
 

@@ -1,14 +1,5 @@
 """The extension's models, re-exported so that `smgovernance.models.X` always works."""
 
-from .channels import (
-    PUBLIC_STAGES,
-    ChannelIndexPage,
-    ChannelProfilePage,
-    ChannelStage,
-    ChannelStageChange,
-    ChannelSuccessor,
-)
-from .concept import ConceptDocument, UsageConceptPage
 from .accessibility import (
     AccessibilityStatementPage,
     AssessmentMethod,
@@ -19,6 +10,15 @@ from .accessibility import (
     NetiquettePage,
     add_one_month,
 )
+from .channels import (
+    PUBLIC_STAGES,
+    ChannelIndexPage,
+    ChannelProfilePage,
+    ChannelStage,
+    ChannelStageChange,
+    ChannelSuccessor,
+)
+from .concept import ConceptDocument, UsageConceptPage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
 from .platforms import (
     Platform,
