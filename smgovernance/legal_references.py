@@ -4,6 +4,7 @@ Pure functions over strings and page field values; the page editor shows the fin
 as a warning, and the compliance checks reuse them.
 """
 
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -93,7 +95,7 @@ def find_outdated_references(text: str) -> list[OutdatedReference]:
     """
     if not text:
         return []
-    plain = strip_tags(text) if "<" in text else text
+    plain = html.unescape(strip_tags(text)) if "<" in text else text
     plain = plain.replace("\xa0", " ")
     hits: list[tuple[int, OutdatedReference]] = []
     for pattern in PATTERNS:
@@ -153,7 +155,9 @@ def find_outdated_references_in_page(page: Page) -> list[OutdatedReference]:
     page = page.specific
     findings: list[OutdatedReference] = []
     sources = list(_text_fields(page))
-    for relation in getattr(page._meta, "child_relations", []):
+    for relation in get_all_child_relations(page):
+        if relation.related_model._meta.app_label == "wagtailcore":
+            continue  # editors' comments are not published text
         manager = getattr(page, relation.get_accessor_name())
         for child in manager.all():
             sources.extend(_text_fields(child, skip=(relation.field.name,)))
