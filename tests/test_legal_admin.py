@@ -230,16 +230,36 @@ def test_only_one_imprint_per_site(admin_client, demo):
     assert ImprintPage.objects.count() == 1
 
 
-def test_creating_an_imprint_through_the_admin(admin_client, demo):
+def test_creating_an_imprint_through_the_admin_warns_about_old_law(admin_client, demo):
     ImprintPage.objects.get().delete()
     home = Page.objects.get(slug="home")
-    data = imprint_data(None)
+    data = imprint_data(
+        None, body=rich_text("<p>Angaben nach dem Telemediengesetz</p>")
+    )
     data["action-publish"] = "action-publish"
     response = admin_client.post(
         f"/admin/pages/add/smgovernance/imprintpage/{home.pk}/", data
     )
     assert response.status_code == 302
     assert ImprintPage.objects.live().get().responsible_persons.count() == 2
+    warnings = [
+        str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"
+    ]
+    assert len(warnings) == 1 and "Telemediengesetz" in warnings[0]
+    assert "Digitale-Dienste-Gesetz" in warnings[0]
+
+
+@pytest.mark.parametrize("model", [ImprintPage, AlternativeContactPage, PrivacyPage])
+def test_edit_views_render_in_german(admin_client, demo, model):
+    page = model.objects.get()
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    if model is ImprintPage:
+        assert "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV" in text
+        assert "Landesdirektion Sachsen" in text  # the suggestion in the help text
+    if model is PrivacyPage:
+        assert "Datenschutz-Aufsichtsbehörde" in text
 
 
 # ---- alternative contacts and contact points ------------------------------------------
