@@ -176,6 +176,8 @@ def find_outdated_references_in_page(page: Page) -> list[OutdatedReference]:
 
 def warn_about_outdated_references(request: HttpRequest, page: Page) -> None:
     """Page-editor hook: a German warning listing each finding (publishing is not blocked)."""
+    if not request.accepts("text/html"):
+        return  # background autosave (JSON): messages would pile up unseen
     page = page.specific
     if not getattr(page, "scan_legal_references", False):
         return

@@ -422,3 +422,13 @@ def test_no_warning_for_current_references(admin_client, imprint):
     assert not [
         m for m in get_messages(response.wsgi_request) if m.level_tag == "warning"
     ]
+
+
+def test_background_autosave_adds_no_warning(admin_client, imprint):
+    data = imprint_data(None, body=rich_text("<p>Angaben nach § 5 TMG</p>"))
+    response = admin_client.post(
+        f"/admin/pages/{imprint.pk}/edit/", data, HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+    assert not list(get_messages(response.wsgi_request))
