@@ -34,3 +34,25 @@ def test_channel_deep_link_lands_on_the_channel_entry(live_server, demo, recorde
     assert "Landkreis Mittelsachsen" in field.input_value()
     field.focus()
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
+
+
+def test_copy_button_selects_the_text_and_reports_it(live_server, demo, recorded_page):
+    add_channel("browser-aktiv", "active")
+    page = recorded_page.page
+    page.goto(live_server.url + "/impressum/")
+    button = page.get_by_role("button", name="Text kopieren")
+    assert button.is_visible()
+    button.click()
+    status = page.locator("#kanal-browser-aktiv-text-status")
+    status.wait_for(state="attached")
+    page.wait_for_function(
+        "document.getElementById('kanal-browser-aktiv-text-status').textContent !== ''"
+    )
+    assert status.inner_text() in (
+        "In die Zwischenablage kopiert.",
+        "Markiert: mit Strg+C kopieren.",
+    )
+    selected = page.evaluate(
+        "(() => { const f = document.activeElement; return f.value.substring(f.selectionStart, f.selectionEnd); })()"
+    )
+    assert "Landkreis Mittelsachsen" in selected
