@@ -80,8 +80,8 @@ def test_imprint_shows_provider_persons_and_supervisory_authority(client, demo):
         "09599 Freiberg",
     ):
         assert fact in address
-    assert main.find("a", href="mailto:post@landkreis-mittelsachsen.de")
-    assert main.find("a", href="tel:037317990")
+    assert main.find("a", href="mailto:presse@landkreis-mittelsachsen.de")
+    assert main.find("a", href="tel:037317993305")
     assert "Landesdirektion Sachsen" in text
     persons = main.find("ul", class_="legal-persons").find_all("li", recursive=False)
     assert len(persons) == 2

@@ -28,10 +28,12 @@ IMPRINT = {
     "representative_title": "Landrat",
     "representative_name": "Sven Krüger",
     **ADDRESS,
-    "email": "post@landkreis-mittelsachsen.de",
-    "phone": "(03731) 799 0",
+    # The concept names the press office as the contact; no central address is in the seed.
+    "email": "presse@landkreis-mittelsachsen.de",
+    "phone": "(03731) 799 3305",
+    # Rechtsaufsicht over Saxon counties (obligations O-2); address left to the editor.
     "supervisory_authority_name": "Landesdirektion Sachsen",
-    "supervisory_authority_address": "Altchemnitzer Straße 41, 09120 Chemnitz",
+    "supervisory_authority_address": "",
     "supervisory_authority_url": "https://www.lds.sachsen.de/",
     "provider_verified_on": VERIFIED_ON,
 }
