@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from . import admin_views
 from .cache import mark_page_request
 from .channel_admin import warn_outdated_profile_host
+from .legal_references import warn_about_outdated_references
 from .modeladmin import RegistersGroup
 from .models import FeedbackSubmission
 from .viewsets import (
@@ -68,3 +69,7 @@ def warn_about_page_findings(request, page):
 def add_overdue_feedback_panel(request, panels: list) -> None:
     if request.user.has_perm("smgovernance.change_feedbacksubmission"):
         panels.append(OverdueFeedbackPanel())
+
+
+hooks.register("after_create_page", warn_about_outdated_references)
+hooks.register("after_edit_page", warn_about_outdated_references)

@@ -6,12 +6,13 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import accessibility, channels, concept, home, records, videos, workflow
+from . import accessibility, channels, concept, home, legal, records, videos, workflow
 
 
 STEPS = [
     home.build,
     records.build,
+    legal.build,
     videos.build,
     accessibility.build,
     # Channels become active only when the pages their gate needs exist.

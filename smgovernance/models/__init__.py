@@ -20,6 +20,15 @@ from .channels import (
 )
 from .concept import ConceptDocument, UsageConceptPage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
+from .legal import (
+    AlternativeContactPage,
+    AlternativeContactPoint,
+    AlternativeContactWebsite,
+    ImprintPage,
+    ImprintResponsiblePerson,
+    PlatformPrivacyNote,
+    PrivacyPage,
+)
 from .platforms import (
     Platform,
     ThirdPartyProvider,
@@ -57,6 +66,13 @@ __all__ = [
     "NetiquettePage",
     "add_one_month",
     "PUBLIC_STAGES",
+    "AlternativeContactPage",
+    "AlternativeContactPoint",
+    "AlternativeContactWebsite",
+    "ImprintPage",
+    "ImprintResponsiblePerson",
+    "PlatformPrivacyNote",
+    "PrivacyPage",
     "ChannelIndexPage",
     "ChannelProfilePage",
     "ChannelStage",
