@@ -6,12 +6,13 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import home, records
+from . import content, home, records
 
 
 STEPS = [
     home.build,
     records.build,
+    content.build,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from .channels import PUBLIC_STAGES, ChannelIndexPage, ChannelProfilePage, ChannelStage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
+from .content import ContentPage
 from .platforms import Platform, ThirdPartyProvider, TransferBasis
 from .privacy import LegalBasis
 
@@ -12,6 +13,7 @@ __all__ = [
     "ChannelProfilePage",
     "ChannelStage",
     "ContactPoint",
+    "ContentPage",
     "LegalBasis",
     "OfficeHours",
     "Platform",
