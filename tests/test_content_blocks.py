@@ -5,8 +5,8 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from smgovernance import blocks as smg_blocks
 from smgovernance.models import ContactPoint, ContentPage
