@@ -12,7 +12,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from smgovernance.models import ChannelProfilePage, ContentPage
 
@@ -30,6 +30,8 @@ def demo_image():
     existing = Image.objects.filter(title=IMAGE_TITLE).first()
     if existing is not None:
         return existing
+    if Collection.get_first_root_node() is None:  # a flushed database has no root
+        Collection.add_root(name="Root")
     picture = PILImage.new("RGB", (960, 480), (238, 245, 251))
     draw = ImageDraw.Draw(picture)
     for index, colour in enumerate([(0, 90, 156), (0, 122, 94), (138, 75, 0)]):
