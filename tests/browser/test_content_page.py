@@ -119,3 +119,31 @@ def test_custom_axe_rules_report_the_findings(live_server, demo, recorded_page):
     assert sorted(results) == sorted(
         [check_id, 1] for check_id in content_checks.CHECKS
     )
+
+
+def test_checks_panel_in_the_page_editor_reports_an_unknown_phone_number(
+    live_server, demo, recorded_page, django_user_model
+):
+    django_user_model.objects.create_superuser(
+        "redaktion", "r@example.org", "pw-123456"
+    )
+    page_id = ContentPage.objects.get(slug="fachkraefte").pk
+    page = recorded_page.page
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "redaktion")
+    page.fill("input[name=password]", "pw-123456")
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server.url}/admin/pages/{page_id}/edit/")
+    page.wait_for_load_state("networkidle")
+    page.locator("[data-side-panel-toggle='preview']").first.click()
+    page.wait_for_timeout(2000)
+    page.locator(".Draftail-Editor [contenteditable=true]").first.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Telefon: 0151 12345678")
+    page.locator("[data-side-panel-toggle='checks']").first.click()
+    panel = page.locator("[data-side-panel='checks']")
+    panel.get_by_text("Telefonnummer nicht in den Kontaktdaten").first.wait_for(
+        timeout=20000
+    )
+    assert "Verwenden Sie einen Kontakt-Block" in panel.inner_text()
