@@ -62,7 +62,7 @@ def page_id(page, base_url: str, slug: str) -> str:
 def shoot(page, name: str) -> None:
     OUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUT / f"{name}.png"))
-    print("wrote", OUT / f"{name}.png")
+    sys.stdout.write(f"wrote {OUT / name}.png\n")
 
 
 def main() -> int:
@@ -82,7 +82,7 @@ def main() -> int:
         for name, path in PUBLIC:
             response = page.goto(base + path)
             if response is None or response.status != 200:
-                print("skipped", path, response.status if response else "-")
+                sys.stdout.write(f"skipped {path}\n")
                 continue
             shoot(page, name)
 
