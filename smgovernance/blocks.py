@@ -1,12 +1,23 @@
-"""StreamField blocks of the extension, usable in any StreamField of any site."""
+"""StreamField blocks of the extension, usable in any StreamField of any site:
+the privacy-first Vimeo block and the governance block library for editors.
 
+Every fact a block shows about a channel or a contact comes from the records
+(ContactPoint, ChannelProfilePage), so a page built from these blocks can never
+contradict the imprint or the contact page. Raw HTML, iframes and scripts are
+deliberately not offered.
+"""
+
+import re
 import uuid
 from functools import cached_property
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .vimeo import VimeoVideo, parse, parse_start_time
 
@@ -160,3 +171,311 @@ class VimeoBlock(blocks.StructBlock):
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return cleaned
+
+
+# ------------------------------------------------------------------------------
+# Governance block library (issue: editors build pages)
+# ------------------------------------------------------------------------------
+
+# Headings start at h2: the page title is the only h1.
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link"]
+NOTE_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+BLOCK_PREVIEW_TEMPLATE = "smgovernance/blocks/preview.html"
+
+# Anything that would load or point to a Vimeo player from free text.
+VIMEO_PATTERN = re.compile(r"vimeo\.com|<iframe", re.IGNORECASE)
+
+
+class GovernanceRichTextBlock(blocks.RichTextBlock):
+    """Rich text limited to headings h2-h4, emphasis, lists and links.
+
+    No images, embeds or raw HTML: those would bypass alt text, consent and
+    the records. Pasted Vimeo code is refused with a pointer to the Vimeo block.
+    """
+
+    def __init__(self, features: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(features=features or RICH_TEXT_FEATURES, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if VIMEO_PATTERN.search(value.source or ""):
+            raise ValidationError(
+                _(
+                    "Vimeo videos cannot be placed in rich text: they would load "
+                    "before the visitor agrees. Remove the Vimeo address or embed "
+                    "code and add a “Vimeo video” block instead."
+                )
+            )
+        return value
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Text")
+        template = "smgovernance/blocks/rich_text_block.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
+        preview_value = (
+            "<h2>Wirtschaft – Wissenschaft – Fachkräfte</h2>"
+            "<p>Text with <b>bold</b> words, a <a href='https://example.org/'>link</a> "
+            "and a list:</p><ul><li>first point</li><li>second point</li></ul>"
+        )
+        description = _(
+            "Text with subheadings (levels 2 to 4), bold, italic, lists and links."
+        )
+
+
+class ImageValue(blocks.StructValue):
+    @property
+    def alt(self) -> str:
+        """The alt attribute: empty for decorative images, as WCAG asks."""
+        return "" if self.get("decorative") else (self.get("alt_text") or "")
+
+
+class AccessibleImageBlock(blocks.StructBlock):
+    """An image that always has alt text, unless the editor marks it decorative."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternative text"),
+        required=False,
+        max_length=255,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. "
+            "Do not start with “Image of”."
+        ),
+    )
+    decorative = blocks.BooleanBlock(
+        label=_("Decorative image"),
+        required=False,
+        help_text=_(
+            "Tick only if the image adds no information; screen readers then skip it."
+        ),
+    )
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=255,
+        help_text=_("Shown below the image, e.g. the photographer's credit."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _("Enter an alternative text, or mark the image as decorative.")
+                    )
+                }
+            )
+        return value
+
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        return self.to_python(
+            {
+                "image": get_image_model()
+                .objects.order_by("pk")
+                .values_list("pk", flat=True)
+                .first(),
+                "alt_text": "Example image",
+                "decorative": False,
+                "caption": "Caption",
+            }
+        )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "smgovernance/blocks/image_block.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
+        value_class = ImageValue
+        description = _(
+            "An image with alternative text (or marked decorative) and an optional caption."
+        )
+
+
+class ContactBlock(blocks.StructBlock):
+    """A contact point rendered from its record: the same as on the contact page."""
+
+    contact_point = SnippetChooserBlock(
+        "smgovernance.ContactPoint",
+        label=_("Contact point"),
+        help_text=_(
+            "Phone, e-mail, address and office hours are taken from the record, "
+            "so they always match the contact page. Change them there."
+        ),
+    )
+
+    def get_preview_value(self):
+        from .models import ContactPoint
+
+        return self.to_python(
+            {
+                "contact_point": ContactPoint.objects.order_by("pk")
+                .values_list("pk", flat=True)
+                .first()
+            }
+        )
+
+    class Meta:
+        icon = "mail"
+        label = _("Contact")
+        template = "smgovernance/blocks/contact_block.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
+        description = _(
+            "Shows a contact point with phone, e-mail, address and office hours."
+        )
+
+
+class ChannelLinksBlock(blocks.StructBlock):
+    """Plain links to the authority's channels; closed channels show their successors."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=255,
+        help_text=_("Optional, e.g. “Follow us”. Shown as a level 2 heading."),
+    )
+    channels = blocks.ListBlock(
+        blocks.PageChooserBlock(
+            page_type="smgovernance.ChannelProfilePage", label=_("Channel")
+        ),
+        label=_("Channels"),
+        min_num=1,
+        help_text=_(
+            "Choose channel pages. Links go to the profile without any platform "
+            "script; closed channels are marked as closed."
+        ),
+    )
+
+    def get_preview_value(self):
+        from .models import ChannelProfilePage
+
+        ids = list(
+            ChannelProfilePage.objects.order_by("path").values_list("pk", flat=True)[:3]
+        )
+        return self.to_python({"heading": "", "channels": ids})
+
+    class Meta:
+        icon = "link"
+        label = _("Channel links")
+        template = "smgovernance/blocks/channel_links_block.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
+        description = _(
+            "Links to the authority's social media channels, without tracking."
+        )
+
+
+class NoteBlock(blocks.StructBlock):
+    """A highlighted note ("Hinweis") for information or a warning."""
+
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("info", _("Information")), ("warning", _("Warning"))],
+        default="info",
+    )
+    heading = blocks.CharBlock(label=_("Heading"), max_length=255)
+    heading_level = blocks.ChoiceBlock(
+        label=_("Heading level"),
+        choices=[("2", "2"), ("3", "3"), ("4", "4")],
+        default="2",
+        help_text=_("Choose the level that fits the headings around the note."),
+    )
+    text = GovernanceRichTextBlock(features=NOTE_TEXT_FEATURES, label=_("Text"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Note")
+        template = "smgovernance/blocks/note_block.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
+        preview_value = {
+            "kind": "info",
+            "heading": "Hinweis",
+            "heading_level": "2",
+            "text": "<p>Verwaltungsleistungen erbringen wir nicht über soziale Medien.</p>",
+        }
+        description = _("A highlighted information or warning with a heading.")
+
+
+class CallToActionValue(blocks.StructValue):
+    @property
+    def href(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            return page.url or ""
+        return self.get("url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prominent link to one page of the site or one external https address."""
+
+    text = blocks.TextBlock(
+        label=_("Text"),
+        required=False,
+        help_text=_("One or two sentences that say why to follow the link."),
+    )
+    page = blocks.PageChooserBlock(
+        label=_("Page on this site"),
+        required=False,
+        help_text=_("Either choose a page here …"),
+    )
+    url = blocks.URLBlock(
+        label=_("External address"),
+        required=False,
+        help_text=_("… or enter an https address, e.g. https://amt24.sachsen.de/."),
+    )
+    link_label = blocks.CharBlock(
+        label=_("Link label"),
+        max_length=100,
+        help_text=_("Says where the link goes, e.g. “Zum Serviceportal Amt24”."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        page, url = value.get("page"), (value.get("url") or "").strip()
+        errors = {}
+        if page is None and not url:
+            errors["page"] = ValidationError(
+                _("Choose a page or enter an external address.")
+            )
+        elif page is not None and url:
+            errors["url"] = ValidationError(
+                _(
+                    "Choose either a page or an external address, not both. "
+                    "Remove one of them."
+                )
+            )
+        elif url and not url.lower().startswith("https://"):
+            errors["url"] = ValidationError(
+                _("External addresses must start with https://.")
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Call to action")
+        template = "smgovernance/blocks/call_to_action_block.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
+        value_class = CallToActionValue
+        preview_value = {
+            "text": "Anträge stellen Sie online über das Serviceportal des Freistaats.",
+            "url": "https://amt24.sachsen.de/",
+            "link_label": "Zum Serviceportal Amt24",
+        }
+        description = _("A highlighted link to a page or an external https address.")
+
+
+# The blocks a ContentPage body offers.
+GOVERNANCE_BLOCKS: list[tuple[str, blocks.Block]] = [
+    ("text", GovernanceRichTextBlock()),
+    ("image", AccessibleImageBlock()),
+    ("vimeo", VimeoBlock()),
+    ("contact", ContactBlock()),
+    ("channel_links", ChannelLinksBlock()),
+    ("note", NoteBlock()),
+    ("call_to_action", CallToActionBlock()),
+]

@@ -12,6 +12,7 @@ from wagtail_modeladmin.options import modeladmin_register
 from . import admin_views
 from .cache import mark_page_request
 from .channel_admin import warn_outdated_profile_host
+from .editor_checks import use_governance_checker, warn_about_findings
 from .legal_references import warn_about_outdated_references
 from .modeladmin import RegistersGroup
 from .models import FeedbackSubmission
@@ -73,3 +74,6 @@ def add_overdue_feedback_panel(request, panels: list) -> None:
 
 hooks.register("after_create_page", warn_about_outdated_references)
 hooks.register("after_edit_page", warn_about_outdated_references)
+hooks.register("construct_wagtail_userbar", use_governance_checker)
+hooks.register("after_create_page", warn_about_findings)
+hooks.register("after_edit_page", warn_about_findings)

@@ -6,7 +6,17 @@ Every step is idempotent: it finds pages by slug and updates them in place.
 
 from django.db import transaction
 
-from . import accessibility, channels, concept, home, legal, records, videos, workflow
+from . import (
+    accessibility,
+    channels,
+    concept,
+    content,
+    home,
+    legal,
+    records,
+    videos,
+    workflow,
+)
 
 
 STEPS = [
@@ -17,6 +27,7 @@ STEPS = [
     accessibility.build,
     # Channels become active only when the pages their gate needs exist.
     channels.build,
+    content.build,
     # The concept and the workflow refer to all pages above: keep them last.
     concept.build,
     workflow.build,

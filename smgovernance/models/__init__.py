@@ -20,6 +20,7 @@ from .channels import (
 )
 from .concept import ConceptDocument, UsageConceptPage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
+from .content import ContentPage
 from .legal import (
     AlternativeContactPage,
     AlternativeContactPoint,
@@ -79,6 +80,7 @@ __all__ = [
     "ChannelStageChange",
     "ChannelSuccessor",
     "ContactPoint",
+    "ContentPage",
     "LegalBasis",
     "OfficeHours",
     "Platform",

@@ -1,0 +1,41 @@
+"""Template helpers for the content blocks and the editor-facing checks."""
+
+from django import template
+from django.http import HttpRequest
+from wagtail.models import Page
+
+from .. import content_checks
+
+
+register = template.Library()
+
+
+@register.filter
+def tel_href(phone: str) -> str:
+    """`{{ contact.phone|tel_href }}` -> "tel:+4937317993305"."""
+    return content_checks.tel_href(phone or "")
+
+
+@register.filter
+def channel_successors(channel: Page) -> list[Page]:
+    """The channels that replace a closed channel, if the model records them."""
+    successors = getattr(channel, "successors", None)
+    if successors is None:
+        return []
+    if hasattr(successors, "all"):
+        return list(successors.all())
+    return [successors]
+
+
+@register.inclusion_tag("smgovernance/includes/content_checks.html", takes_context=True)
+def content_check_findings(context: template.Context, page: Page | None = None) -> dict:
+    """Findings about the page, rendered only in the editor's preview.
+
+    Each finding carries `data-smg-check`, which the custom rules of the
+    editor's checks panel (axe) report; visitors never see this markup.
+    """
+    request: HttpRequest | None = context.get("request")
+    page = page or context.get("page")
+    if page is None or request is None or not getattr(request, "is_preview", False):
+        return {"findings": []}
+    return {"findings": content_checks.check_page(page)}
