@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from wagtail.models import Page, Site
 
+from .cache import cache_public
+
 
 EMBED_WIDTH = 640
 EMBED_HEIGHT = 360
@@ -123,8 +125,13 @@ def positive_int(value: str | None) -> int | None:
     return number if number > 0 else None
 
 
+@cache_public
 def oembed(request: HttpRequest) -> HttpResponse:
-    """oEmbed 1.0 provider for our video pages (JSON only)."""
+    """oEmbed 1.0 provider for our video pages (JSON only).
+
+    Cached like pages (only 200 answers are stored; the key holds scheme, host and
+    query, and publishing a page purges it).
+    """
     url = request.GET.get("url", "").strip()
     if not url:
         return HttpResponseBadRequest(

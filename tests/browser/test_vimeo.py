@@ -264,6 +264,38 @@ def test_embed_view_framed_by_another_origin_is_refused(
     assert child_frame_urls(page) == [REFUSED]
 
 
+def load_framed_twice(page, framing_server, target: str) -> dict[str, str]:
+    """Frame `target` twice; the second answer comes from the page cache."""
+    framing_server.target = target
+    page.goto(framing_server.origin + "/")
+    page.wait_for_load_state("networkidle")
+    with page.expect_response(lambda response: response.url == target) as second:
+        page.reload()
+    page.wait_for_load_state("networkidle")
+    return second.value.all_headers()
+
+
+def test_cached_responses_keep_their_framing_policy(
+    live_server, demo, recorded_page, framing_server, settings
+):
+    settings.SMGOVERNANCE_EMBED_ORIGINS = [framing_server.origin]
+    page = recorded_page.page
+    headers = load_framed_twice(
+        page, framing_server, live_server.url + VIDEO + "embed/"
+    )
+    assert headers["x-cache"] == "HIT"
+    assert (
+        f"frame-ancestors 'self' {framing_server.origin}"
+        in (headers["content-security-policy"])
+    )
+    assert framed_button_count(page) == 1
+    headers = load_framed_twice(page, framing_server, live_server.url + VIDEO)
+    assert headers["x-cache"] == "HIT"
+    assert "frame-ancestors 'self';" in headers["content-security-policy"] + ";"
+    assert child_frame_urls(page) == [REFUSED]
+    assert recorded_page.external_requests == []
+
+
 @pytest.mark.parametrize("path", [VIDEO, "/videos/", "/"])
 def test_other_pages_framed_by_the_allowed_origin_are_refused(
     live_server, demo, recorded_page, framing_server, settings, path

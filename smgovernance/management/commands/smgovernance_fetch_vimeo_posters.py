@@ -1,0 +1,39 @@
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from smgovernance.models import VideoPage
+from smgovernance.vimeo_posters import PosterError, set_poster
+
+
+class Command(BaseCommand):
+    help = (
+        "Fetch the Vimeo thumbnail of video pages without a preview image on this "
+        "server and store it in the media library, so visitors' browsers never "
+        "contact Vimeo before consent. Needs outgoing HTTPS to vimeo.com and "
+        "i.vimeocdn.com; run it after saving video pages (or from cron)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Also replace preview images that are already set.",
+        )
+
+    def handle(self, *args: object, **options: object) -> None:
+        pages = VideoPage.objects.order_by("path")
+        if not options["replace"]:
+            pages = pages.filter(poster__isnull=True)
+        fetched = failed = 0
+        for page in pages:
+            try:
+                set_poster(page)
+            except PosterError as exc:
+                failed += 1
+                self.stderr.write(f"{page.title}: kein Vorschaubild ({exc})")
+            else:
+                fetched += 1
+                self.stdout.write(f"{page.title}: Vorschaubild gespeichert")
+        summary = f"{fetched} Vorschaubild(er) gespeichert, {failed} Fehler."
+        if failed:
+            raise CommandError(summary)
+        self.stdout.write(summary)
