@@ -4,11 +4,13 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from smgovernance.blocks import ContactBlock
 from smgovernance.legal_references import find_outdated_references
 from smgovernance.models import (
     AlternativeContactPage,
@@ -17,12 +19,14 @@ from smgovernance.models import (
     ChannelStage,
     ContactPoint,
     ImprintPage,
+    OfficeHours,
     Platform,
     PlatformPrivacyNote,
     PrivacyPage,
     ResponsiblePerson,
     ThirdPartyProvider,
     TransferBasis,
+    Weekday,
 )
 from tests.channel_helpers import GATE_FIELDS, make_channel
 from tests.utils import footer_links, soup
@@ -149,6 +153,10 @@ def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channel
         assert f"/impressum/#kanal-{slug}" in text
     for slug in HIDDEN:
         assert document.find(id=f"kanal-{slug}") is None, slug
+    # Several channels on one platform: every field's label still says which one.
+    labels = [label.get_text(strip=True) for label in section.find_all("label")]
+    assert len(labels) == len(set(labels))
+    assert "Text für das Impressumsfeld von „Facebook: Kanal test-active“" in labels
 
 
 def test_imprint_deep_links_resolve(client, channels):
@@ -211,6 +219,26 @@ def test_contact_page_has_contacts_hours_websites_amt24_and_statement(client, de
     ]
     amt24 = main.find("a", href="https://amt24.sachsen.de/")
     assert "Amt24" in amt24.get_text()
+
+
+def test_contact_page_and_contact_block_render_the_same_contact_point(client, demo):
+    point = ContactPoint.objects.get(name="Pressestelle")
+    OfficeHours.objects.create(
+        contact_point=point, weekday=Weekday.MONDAY, opens="13:00", closes="15:00"
+    )
+    block = ContactBlock()
+    from_block = BeautifulSoup(
+        block.render(block.to_python({"contact_point": point.pk})), "html.parser"
+    ).find(class_="smg-contact")
+    main = soup(client.get("/kontakt/")).find("main")
+    from_page = main.find("h3", string="Pressestelle").find_parent(class_="smg-contact")
+    assert from_block.find("h2").get_text() == from_page.find("h3").get_text()
+    for part in ("address", "ul"):
+        assert str(from_block.find(part)) == str(from_page.find(part)), part
+    assert (
+        from_page.select("ul.smg-contact__hours > li")[0].get_text(" ", strip=True)
+        == "Montag: 08:00 bis 12:00 Uhr, 13:00 bis 15:00 Uhr"
+    )
 
 
 def test_privacy_page_has_website_channel_and_vimeo_sections(client, channels):
@@ -335,9 +363,7 @@ def instance_operator() -> ThirdPartyProvider:
     )
 
 
-def test_privacy_section_names_instance_operator_and_data_subject_contact(
-    client, demo
-):
+def test_privacy_section_names_instance_operator_and_data_subject_contact(client, demo):
     operator = instance_operator()
     kaiser = ResponsiblePerson.objects.get(name="André Kaiser")
     add_channel(

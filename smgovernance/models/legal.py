@@ -77,7 +77,7 @@ def public_channels(page: Page, site: Site | None = None) -> models.QuerySet:
 
 
 def channel_heading(channel: ChannelProfilePage) -> str:
-    """"Facebook: Kanal" - unless the channel's title already names its platform."""
+    """ "Facebook: Kanal" - unless the channel's title already names its platform."""
     platform = channel.platform
     for name in {platform.name, platform.name.split(" (")[0], platform.slug}:
         if name and re.search(rf"\b{re.escape(name)}\b", channel.title, re.IGNORECASE):
