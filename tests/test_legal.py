@@ -4,20 +4,31 @@ import io
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from smgovernance.blocks import ContactBlock
+from smgovernance.legal_references import find_outdated_references
 from smgovernance.models import (
+    AlternativeContactPage,
     ChannelIndexPage,
     ChannelProfilePage,
     ChannelStage,
+    ContactPoint,
     ImprintPage,
+    OfficeHours,
     Platform,
     PlatformPrivacyNote,
     PrivacyPage,
+    ResponsiblePerson,
+    ThirdPartyProvider,
+    TransferBasis,
+    Weekday,
 )
+from tests.channel_helpers import GATE_FIELDS, make_channel
 from tests.utils import footer_links, soup
 
 
@@ -35,21 +46,50 @@ def channel_index() -> Page:
     return index
 
 
+def records() -> dict:
+    """The demo's records, keyed as `tests.channel_helpers.make_channel` expects."""
+    return {
+        "platforms": {platform.slug: platform for platform in Platform.objects.all()},
+        "contact_points": {
+            "wirtschaft": ContactPoint.objects.get(
+                name="Referat Wirtschaftsförderung und Kreisentwicklung"
+            )
+        },
+    }
+
+
+def gate_fields(stage: str) -> dict:
+    """What an active channel needs besides the privacy facts (O-17)."""
+    if stage != ChannelStage.ACTIVE:
+        return {}
+    return {
+        **GATE_FIELDS,
+        "alternative_contact_page": AlternativeContactPage.objects.get(),
+    }
+
+
 def add_channel(
-    slug: str, stage: str, platform: str = "facebook"
+    slug: str,
+    stage: str,
+    platform: str = "facebook",
+    index: Page | None = None,
+    **fields: object,
 ) -> ChannelProfilePage:
-    channel = ChannelProfilePage(
-        title=f"Kanal {slug}",
-        slug=slug,
-        platform=Platform.objects.get(slug=platform),
-        profile_url=f"https://www.facebook.com/{slug}",
-        handle=f"@{slug}",
-        stage=stage,
-        privacy_purposes=f"Öffentlichkeitsarbeit über {slug}",
-        legal_basis="art6_1_e",
-        retention=f"Beiträge bis zur Löschung ({slug})",
-    )
-    channel_index().add_child(instance=channel)
+    context = records()
+    host = context["platforms"][platform].host_list[0]
+    values = {
+        **gate_fields(stage),
+        "title": f"Kanal {slug}",
+        "platform": context["platforms"][platform],
+        "profile_url": f"https://{host}/{slug}",
+        "handle": f"@{slug}",
+        "stage": stage,
+        "privacy_purposes": f"Öffentlichkeitsarbeit über {slug}",
+        "legal_basis": "art6_1_e",
+        "retention": f"Beiträge bis zur Löschung ({slug})",
+        **fields,
+    }
+    channel = make_channel(index or channel_index(), context, slug, **values)
     channel.save_revision().publish()
     return channel
 
@@ -81,7 +121,7 @@ def test_imprint_shows_provider_persons_and_supervisory_authority(client, demo):
     ):
         assert fact in address
     assert main.find("a", href="mailto:presse@landkreis-mittelsachsen.de")
-    assert main.find("a", href="tel:037317993305")
+    assert main.find("a", href="tel:+4937317993305")
     assert "Landesdirektion Sachsen" in text
     persons = main.find("ul", class_="legal-persons").find_all("li", recursive=False)
     assert len(persons) == 2
@@ -113,6 +153,10 @@ def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channel
         assert f"/impressum/#kanal-{slug}" in text
     for slug in HIDDEN:
         assert document.find(id=f"kanal-{slug}") is None, slug
+    # Several channels on one platform: every field's label still says which one.
+    labels = [label.get_text(strip=True) for label in section.find_all("label")]
+    assert len(labels) == len(set(labels))
+    assert "Text für das Impressumsfeld von „Facebook: Kanal test-active“" in labels
 
 
 def test_imprint_deep_links_resolve(client, channels):
@@ -128,14 +172,8 @@ def test_channel_pages_in_another_site_are_not_listed(client, channels):
     other_root = Page.get_first_root_node().add_child(
         instance=ChannelIndexPage(title="Fremd", slug="fremd")
     )
-    other = ChannelProfilePage(
-        title="Fremder Kanal",
-        slug="fremder-kanal",
-        platform=Platform.objects.get(slug="x"),
-        profile_url="https://x.com/fremd",
-        stage=ChannelStage.ACTIVE,
-    )
-    other_root.add_child(instance=other)
+    other_root.save_revision().publish()
+    add_channel("fremder-kanal", ChannelStage.ACTIVE, platform="x", index=other_root)
     document = soup(client.get("/impressum/"))
     assert document.find(id="kanal-fremder-kanal") is None
 
@@ -150,31 +188,29 @@ def test_contact_page_has_contacts_hours_websites_amt24_and_statement(client, de
         (
             "Pressestelle",
             "(03731) 799 3305",
-            "tel:037317993305",
+            "tel:+4937317993305",
             "presse@landkreis-mittelsachsen.de",
         ),
         (
             "Referat Wirtschaftsförderung und Kreisentwicklung",
             "(03731) 799 1402",
-            "tel:037317991402",
+            "tel:+4937317991402",
             "regionalmanagement@landkreis-mittelsachsen.de",
         ),
     ):
         heading = main.find("h3", string=unit)
         assert heading is not None, unit
-        block = heading.find_parent("section")
+        block = heading.find_parent(class_="smg-contact")
         assert block.find("a", href=tel).get_text(strip=True) == phone
         assert block.find("a", href=f"mailto:{email}")
-        assert "Frauensteiner Straße 43, 09599 Freiberg" in block.get_text()
-        table = block.find("table")
-        assert table.find("caption")
-        rows = {
-            row.th.get_text(strip=True): row.td.get_text(strip=True)
-            for row in table.tbody.find_all("tr")
-        }
-        assert rows["Montag"] == "08:00–12:00 Uhr"
-        assert rows["Dienstag"] == "08:00–18:00 Uhr"
-        assert [th["scope"] for th in table.thead.find_all("th")] == ["col", "col"]
+        address = block.find("address").get_text(" ", strip=True)
+        assert "Frauensteiner Straße 43 09599 Freiberg" in address
+        hours = [
+            li.get_text(" ", strip=True)
+            for li in block.select("ul.smg-contact__hours > li")
+        ]
+        assert hours[0] == "Montag: 08:00 bis 12:00 Uhr"
+        assert hours[1] == "Dienstag: 08:00 bis 18:00 Uhr"
     websites = main.find(id="websites").find_parent("section")
     hrefs = [a["href"] for a in websites.find_all("a")]
     assert hrefs == [
@@ -183,6 +219,26 @@ def test_contact_page_has_contacts_hours_websites_amt24_and_statement(client, de
     ]
     amt24 = main.find("a", href="https://amt24.sachsen.de/")
     assert "Amt24" in amt24.get_text()
+
+
+def test_contact_page_and_contact_block_render_the_same_contact_point(client, demo):
+    point = ContactPoint.objects.get(name="Pressestelle")
+    OfficeHours.objects.create(
+        contact_point=point, weekday=Weekday.MONDAY, opens="13:00", closes="15:00"
+    )
+    block = ContactBlock()
+    from_block = BeautifulSoup(
+        block.render(block.to_python({"contact_point": point.pk})), "html.parser"
+    ).find(class_="smg-contact")
+    main = soup(client.get("/kontakt/")).find("main")
+    from_page = main.find("h3", string="Pressestelle").find_parent(class_="smg-contact")
+    assert from_block.find("h2").get_text() == from_page.find("h3").get_text()
+    for part in ("address", "ul"):
+        assert str(from_block.find(part)) == str(from_page.find(part)), part
+    assert (
+        from_page.select("ul.smg-contact__hours > li")[0].get_text(" ", strip=True)
+        == "Montag: 08:00 bis 12:00 Uhr, 13:00 bis 15:00 Uhr"
+    )
 
 
 def test_privacy_page_has_website_channel_and_vimeo_sections(client, channels):
@@ -296,20 +352,114 @@ def test_footer_shows_imprint_privacy_and_contact(client, demo):
         assert footer_links(soup(client.get(url)))["Impressum"] == "/impressum/"
 
 
+def instance_operator() -> ThirdPartyProvider:
+    return ThirdPartyProvider.objects.create(
+        name="social.bund.de",
+        legal_name="BfDI (Betreiber der Instanz social.bund.de)",
+        address="Graurheindorfer Straße 153, 53117 Bonn",
+        country="Deutschland",
+        is_third_country=False,
+        transfer_basis=TransferBasis.NOT_NEEDED,
+    )
+
+
+def test_privacy_section_names_instance_operator_and_data_subject_contact(client, demo):
+    operator = instance_operator()
+    kaiser = ResponsiblePerson.objects.get(name="André Kaiser")
+    add_channel(
+        "test-mastodon",
+        "active",
+        platform="mastodon",
+        profile_url="https://social.bund.de/@mittelsachsen",
+        instance_operator=operator,
+        data_subject_owner=kaiser,
+    )
+    add_channel("test-ohne", "pilot")
+    main = soup(client.get("/datenschutz/")).find("main")
+    section = main.find(id="kanal-test-mastodon")
+    facts = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd")
+        for dt in section.find("dl").find_all("dt")
+    }
+    recipient = facts["Empfänger"].get_text(" ", strip=True)
+    assert "BfDI (Betreiber der Instanz social.bund.de)" in recipient
+    assert "Betreiber des Servers, auf dem unser Profil liegt" in recipient
+    assert "Sächsische Staatskanzlei" not in recipient
+    assert "Deutschland" in facts["Übermittlung in Drittländer"].get_text()
+    contact = facts["Ansprechperson für Anfragen zu Ihren Daten"]
+    assert "André Kaiser" in contact.get_text()
+    assert contact.find("a", href=f"mailto:{kaiser.email}")
+    assert contact.find("a", href="tel:+4937317993305")
+    other = main.find(id="kanal-test-ohne")
+    assert "Ansprechperson für Anfragen" not in other.get_text()
+    assert "Meta Platforms Ireland Ltd." in other.get_text()
+
+
+def test_copy_ready_text_names_the_channel_and_cites_current_law(client, demo):
+    document = soup(client.get("/impressum/"))
+    entries = document.find(id="gilt-auch-fuer").find_parent("section")
+    texts = {
+        entry["id"]: entry.find("textarea").get_text()
+        for entry in entries.select("li[id^=kanal-]")
+    }
+    # The demo: Facebook active, Twitter/X dormant, Vimeo active.
+    assert set(texts) == {"kanal-facebook", "kanal-twitter", "kanal-vimeo"}
+    for anchor, text in texts.items():
+        channel = ChannelProfilePage.objects.get(slug=anchor.removeprefix("kanal-"))
+        assert f"„{channel.title}“ auf {channel.platform.name}" in text
+        assert "Angaben gemäß § 5 DDG" in text
+        assert "§ 18 Abs. 2 MStV: André Kaiser" in text
+        assert "Hartmut Schneider (Bereich Wirtschaft und Social Media)" in text
+        assert text.endswith(f"http://localhost/impressum/#{anchor}")
+        assert find_outdated_references(text) == [], anchor
+    headings = [h.get_text(strip=True) for h in entries.find_all("h3")]
+    assert headings == [
+        "Facebook: Wirtschaft in Mittelsachsen",
+        "Twitter (heute X): @mswirtschaft",
+        "Vimeo: Videos aus Mittelsachsen",
+    ]
+
+
+@pytest.mark.parametrize("url", ["/impressum/", "/datenschutz/", "/kontakt/"])
+def test_demo_legal_pages_cite_current_law_only(client, demo, url):
+    text = soup(client.get(url)).find("main").get_text(" ", strip=True)
+    assert find_outdated_references(text) == []
+    if url == "/impressum/":
+        assert "§ 5 DDG" in text and "§ 18 Abs. 2 MStV" in text
+
+
 @pytest.mark.parametrize("url", ["/impressum/", "/datenschutz/"])
 def test_query_count_stays_flat_as_channels_grow(
-    client, demo, django_assert_max_num_queries, url
+    client, demo, settings, django_assert_max_num_queries, url
 ):
+    # Measure the rendering, not the page cache (it would answer with 0 queries).
+    settings.SMGOVERNANCE_CACHE_ENABLED = False
     add_channel("flat-1", "active")
     client.get(url)  # warm caches (site root paths)
     with CaptureQueriesContext(connection) as few:
         assert client.get(url).status_code == 200
+    assert len(few.captured_queries) <= 15
+    kaiser = ResponsiblePerson.objects.get(name="André Kaiser")
+    operator = instance_operator()
     for number in range(2, 12):
         add_channel(
-            f"flat-{number}", "active", platform=["facebook", "x", "vimeo"][number % 3]
+            f"flat-{number}",
+            "active",
+            platform=["facebook", "x", "vimeo"][number % 3],
+            data_subject_owner=kaiser,
         )
+    add_channel(
+        "flat-mastodon",
+        "pilot",
+        platform="mastodon",
+        profile_url="https://social.bund.de/@flat",
+        instance_operator=operator,
+        data_subject_owner=kaiser,
+    )
     with django_assert_max_num_queries(len(few.captured_queries)):
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+    assert response.status_code == 200
+    assert b"kanal-flat-mastodon" in response.content
 
 
 def test_only_the_legal_page_types_can_live_anywhere_once(demo):

@@ -4,6 +4,8 @@ Channel facts (platform, operator, purposes, legal basis, retention) are read fr
 channel pages and platform records, never typed again here (O-1 to O-12, O-27).
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -14,7 +16,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from .channels import PUBLIC_STAGES, ChannelProfilePage
 from .contacts import (
@@ -51,16 +53,36 @@ validate_w_idnr = RegexValidator(
 )
 
 
-def public_channels(page: Page) -> models.QuerySet:
+def page_site(page: Page, request: HttpRequest | None = None) -> Site | None:
+    """The site being served (cached on the request), else the page's own site."""
+    site = Site.find_for_request(request) if request is not None else None
+    return site or page.get_site()
+
+
+def public_channels(page: Page, site: Site | None = None) -> models.QuerySet:
     """Live channels of the page's site that exist on a platform (pilot, active, dormant).
 
-    One query however many channels: platform and operator are joined in.
+    One query however many channels: platform, operators and the data subject
+    contact are joined in.
     """
     channels = ChannelProfilePage.objects.live().filter(stage__in=PUBLIC_STAGES)
-    site = page.get_site()
+    site = site or page.get_site()
     if site is not None:
         channels = channels.descendant_of(site.root_page, inclusive=True)
-    return channels.select_related("platform__provider").order_by("path")
+    return channels.select_related(
+        "platform__provider",
+        "instance_operator",
+        "data_subject_owner__contact_point",
+    ).order_by("path")
+
+
+def channel_heading(channel: ChannelProfilePage) -> str:
+    """ "Facebook: Kanal" - unless the channel's title already names its platform."""
+    platform = channel.platform
+    for name in {platform.name, platform.name.split(" (")[0], platform.slug}:
+        if name and re.search(rf"\b{re.escape(name)}\b", channel.title, re.IGNORECASE):
+            return channel.title
+    return f"{platform.name}: {channel.title}"
 
 
 # --------------------------------------------------------------------------------------
@@ -262,34 +284,67 @@ class ImprintPage(Page):
     def postal_address(self) -> str:
         return f"{self.street}, {self.postal_code} {self.city}"
 
-    def channel_entries(self, request: HttpRequest | None = None) -> list[dict]:
-        """Per public channel: anchor, deep link and copy-ready text for the platform."""
+    def persons(self) -> list["ImprintResponsiblePerson"]:
+        return list(
+            self.responsible_persons.select_related("person__contact_point").order_by(
+                "sort_order"
+            )
+        )
+
+    def channel_entries(
+        self,
+        request: HttpRequest | None = None,
+        persons: list["ImprintResponsiblePerson"] | None = None,
+    ) -> list[dict]:
+        """Per public channel: anchor, deep link and copy-ready text for the platform.
+
+        The text names the profile and cites § 5 DDG and § 18 (2) MStV, so the
+        platform's imprint field is complete even before anyone follows the link.
+        """
         base = self.get_full_url(request) or ""
+        if persons is None:
+            persons = self.persons()
+        responsible = ", ".join(
+            f"{item.person.name} ({item.area})" if item.area else item.person.name
+            for item in persons
+        )
         entries = []
-        for channel in public_channels(self):
+        for channel in public_channels(self, page_site(self, request)):
             anchor = f"kanal-{channel.slug}"
             link = f"{base}#{anchor}"
             text = gettext(
-                "Imprint: %(name)s, %(legal_form)s, represented by %(representative)s, "
-                "%(address)s. This imprint also covers this profile: %(link)s"
+                "Imprint for our profile “%(channel)s” on %(platform)s. "
+                "Information under § 5 DDG: %(name)s, %(legal_form)s, represented by "
+                "%(representative)s, %(address)s, e-mail: %(email)s, phone: %(phone)s. "
+                "Responsible for the content under § 18 (2) MStV: %(persons)s. "
+                "Full imprint: %(link)s"
             ) % {
+                "channel": channel.title,
+                "platform": channel.platform.name,
                 "name": self.body_name,
                 "legal_form": self.legal_form,
                 "representative": self.representative(),
                 "address": self.postal_address,
+                "email": self.email,
+                "phone": self.phone,
+                "persons": responsible,
                 "link": link,
             }
             entries.append(
-                {"channel": channel, "anchor": anchor, "link": link, "text": text}
+                {
+                    "channel": channel,
+                    "heading": channel_heading(channel),
+                    "anchor": anchor,
+                    "link": link,
+                    "text": text,
+                }
             )
         return entries
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["persons"] = self.responsible_persons.select_related(
-            "person__contact_point"
-        )
-        context["channel_entries"] = self.channel_entries(request)
+        context["persons"] = self.persons()
+        context["channel_entries"] = self.channel_entries(request, context["persons"])
         return context
 
 
@@ -585,10 +640,10 @@ class PrivacyPage(Page):
         verbose_name = _("privacy notice page")
         verbose_name_plural = _("privacy notice pages")
 
-    def imprint(self) -> ImprintPage | None:
+    def imprint(self, site: Site | None = None) -> ImprintPage | None:
         """The controller's data comes from the site's imprint: typed once."""
         imprints = ImprintPage.objects.live()
-        site = self.get_site()
+        site = site or self.get_site()
         if site is not None:
             imprints = imprints.descendant_of(site.root_page, inclusive=True)
         return imprints.order_by("path").first()
@@ -601,22 +656,32 @@ class PrivacyPage(Page):
         )
         return platform.provider if platform else None
 
-    def channel_sections(self) -> list[dict]:
-        """Per public channel: the channel (with platform and operator) and its platform note."""
+    def channel_sections(self, site: Site | None = None) -> list[dict]:
+        """Per public channel: the channel, its recipient, its platform note and the
+        person who answers data subject requests.
+
+        The recipient is the instance operator where one is set (federated platforms
+        such as Mastodon), otherwise the platform's operator.
+        """
         notes = {note.platform_id: note for note in self.platform_notes.all()}
         return [
             {
                 "channel": channel,
+                "heading": channel_heading(channel),
                 "anchor": f"kanal-{channel.slug}",
                 "note": notes.get(channel.platform_id),
+                "recipient": channel.instance_operator or channel.platform.provider,
+                "is_instance": channel.instance_operator_id is not None,
+                "data_subject_contact": channel.data_subject_owner,
             }
-            for channel in public_channels(self)
+            for channel in public_channels(self, site)
         ]
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        context["imprint"] = self.imprint()
-        context["channel_sections"] = self.channel_sections()
+        site = page_site(self, request)
+        context["imprint"] = self.imprint(site)
+        context["channel_sections"] = self.channel_sections(site)
         context["video_provider"] = self.video_provider()
         return context
 

@@ -30,7 +30,9 @@ def test_channel_deep_link_lands_on_the_channel_entry(live_server, demo, recorde
     assert entry.is_visible()
     assert entry.locator("h3").inner_text() == "Facebook: Kanal browser-aktiv"
     # The copy-ready field is labelled and readable by keyboard users.
-    field = page.get_by_label("Text für das Impressumsfeld auf Facebook")
+    field = page.get_by_label(
+        "Text für das Impressumsfeld von „Facebook: Kanal browser-aktiv“"
+    )
     assert "Landkreis Mittelsachsen" in field.input_value()
     field.focus()
     assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
@@ -40,7 +42,10 @@ def test_copy_button_selects_the_text_and_reports_it(live_server, demo, recorded
     add_channel("browser-aktiv", "active")
     page = recorded_page.page
     page.goto(live_server.url + "/impressum/")
-    button = page.get_by_role("button", name="Text kopieren")
+    # The demo has channels of its own: each entry has its own copy buttons.
+    button = page.locator("#kanal-browser-aktiv").get_by_role(
+        "button", name="Text kopieren"
+    )
     assert button.is_visible()
     button.click()
     status = page.locator("#kanal-browser-aktiv-text-status")
