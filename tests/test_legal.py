@@ -476,3 +476,21 @@ def test_load_demo_twice_keeps_one_of_each(demo):
     imprint = ImprintPage.objects.get()
     assert imprint.responsible_persons.count() == 2
     assert PrivacyPage.objects.get().platform_notes.count() == 1
+
+
+def test_vimeo_section_names_the_real_button_and_the_way_to_revoke(client, demo):
+    """The privacy notice must describe the consent step citizens actually see."""
+    section = soup(client.get("/datenschutz/")).find(id="vimeo")
+    text = section.get_text(" ", strip=True)
+    video_page = soup(client.get("/videos/")).find(
+        "a", href=lambda h: h and h.startswith("/videos/") and h != "/videos/"
+    )
+    button = soup(client.get(video_page["href"])).find(
+        "button", class_=lambda c: c and "vimeo" in c
+    )
+    label = button.get_text(" ", strip=True)
+    assert label.startswith("Video „") and label.endswith("von Vimeo laden")
+    assert "„Video „…“ von Vimeo laden“" in text
+    assert "Vimeo-Videos immer laden" in text
+    revoke = section.find("a", string="Einwilligungen verwalten")
+    assert revoke is not None and client.get(revoke["href"]).status_code == 200
