@@ -7,40 +7,68 @@ from smgovernance.models import (
     ChannelIndexPage,
     ChannelProfilePage,
     ChannelStage,
+    ContactPoint,
     Platform,
 )
+from tests.channel_helpers import GATE_FIELDS, make_channel, make_page, make_records
 
 
 def make_channels(home: Page) -> dict[str, ChannelProfilePage]:
-    """An active and a closed channel under /kanaele/ (created once per test)."""
+    """An active and a closed test channel under /kanaele/ (created once per test).
+
+    Their slugs differ from the demo's channels, so the demo may keep its own
+    facebook and twitter pages; the keys stay "facebook" and "twitter".
+    """
     index = home.get_children().filter(slug="kanaele").first()
     if index is None:
         index = ChannelIndexPage(title="Kanäle", slug="kanaele")
         home.add_child(instance=index)
         index.save_revision().publish()
     index = index.specific
+    context = {
+        "platforms": {platform.slug: platform for platform in Platform.objects.all()},
+        "contact_points": {
+            "wirtschaft": ContactPoint.objects.filter(name__icontains="Wirtschaft")
+            .order_by("pk")
+            .first()
+        },
+    }
+    if not context["platforms"] or context["contact_points"]["wirtschaft"] is None:
+        context = make_records()
+    contact = home.get_children().filter(slug="kontakt").first() or make_page("kontakt")
     channels = {}
-    for slug, platform, url, stage in [
+    for key, platform, url, fields in [
         (
             "facebook",
             "facebook",
             "https://www.facebook.com/wirtschaftsregion",
-            ChannelStage.ACTIVE,
+            {
+                "stage": ChannelStage.ACTIVE,
+                "alternative_contact_page": contact,
+                **GATE_FIELDS,
+            },
         ),
-        ("twitter", "x", "https://x.com/wirtschaft_ms", ChannelStage.CLOSED),
+        (
+            "twitter",
+            "x",
+            "https://x.com/wirtschaft_ms",
+            {"stage": ChannelStage.CLOSED},
+        ),
     ]:
+        slug = f"test-{key}"
         existing = ChannelProfilePage.objects.child_of(index).filter(slug=slug).first()
         if existing is None:
-            existing = ChannelProfilePage(
-                title=f"Wirtschaftsregion auf {slug.title()}",
-                slug=slug,
-                platform=Platform.objects.get(slug=platform),
+            existing = make_channel(
+                index,
+                context,
+                slug,
+                title=f"Wirtschaftsregion auf {key.title()}",
+                platform=context["platforms"][platform],
                 profile_url=url,
-                stage=stage,
+                **fields,
             )
-            index.add_child(instance=existing)
             existing.save_revision().publish()
-        channels[slug] = existing
+        channels[key] = existing
     return channels
 
 

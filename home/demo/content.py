@@ -1,4 +1,5 @@
-"""Two content pages built only from the governance block library.
+"""Two content pages built only from the governance block library, each using
+every block (the Vimeo block with Vimeo's sample video, marked as demo content).
 
 Texts follow the 2018 concept (Präambel, Säulen Wirtschaft – Wissenschaft –
 Fachkräfte, target groups of the channels). Contacts and channels are chosen
@@ -22,6 +23,7 @@ from .utils import upsert_child
 IMAGE_TITLE = "Demo: Säulen der Wirtschaftsregion"
 CHANNEL_SLUGS = ["facebook", "twitter", "x", "mastodon", "vimeo"]
 AMT24 = "https://amt24.sachsen.de/"
+DEMO_VIDEO = "https://vimeo.com/76979871"
 
 
 def demo_image():
@@ -61,6 +63,24 @@ def block(block_type: str, value: object) -> dict:
     return {"type": block_type, "value": value}
 
 
+def demo_video(title: str, transcript: str) -> dict:
+    """A Vimeo block with Vimeo's sample video, marked as demo content in its title."""
+    return block(
+        "vimeo",
+        {
+            "video": DEMO_VIDEO,
+            "title": f"Demo-Video: {title}",
+            "poster": None,
+            "transcript": "<p><b>Demo-Inhalt:</b> Hier steht beispielhaft Vimeos "
+            "Beispielvideo; das echte Video des Landkreises wird hier eingetragen.</p>"
+            + transcript,
+            "captions_available": False,
+            "caption_language": "de",
+            "start_time": "",
+        },
+    )
+
+
 def build(context: dict) -> None:
     home = context["home"]
     contacts = context["contact_points"]
@@ -85,6 +105,12 @@ def build(context: dict) -> None:
         block(
             "image",
             {"image": image.pk, "alt_text": "", "decorative": True, "caption": ""},
+        ),
+        demo_video(
+            "Ausbildung in Mittelsachsen",
+            "<p><i>[Ein Auszubildender an einer Fräsmaschine.]</i></p>"
+            "<p>Sprecher: Die Betriebe in Mittelsachsen bilden aus und übernehmen "
+            "ihre Auszubildenden.</p>",
         ),
         block(
             "note",
@@ -111,7 +137,7 @@ def build(context: dict) -> None:
     ]
     if channels:
         fachkraefte_body.insert(
-            4,
+            5,
             block(
                 "channel_links",
                 {"heading": "Neuigkeiten auf unseren Kanälen", "channels": channels},
@@ -164,6 +190,12 @@ def build(context: dict) -> None:
                 "Website.</p>",
             },
         ),
+        demo_video(
+            "Die Wirtschaftsregion stellt sich vor",
+            "<p><i>[Luftaufnahme über Freiberg.]</i></p>"
+            "<p>Sprecherin: Wirtschaft, Wissenschaft und Fachkräfte – das sind die "
+            "Säulen der Wirtschaftsregion Mittelsachsen.</p>",
+        ),
         block(
             "text",
             "<h2>Ihr Kontakt</h2><p>Fragen zum Standort beantwortet das Referat "
@@ -182,7 +214,7 @@ def build(context: dict) -> None:
     ]
     if channels:
         region_body.insert(
-            5,
+            6,
             block(
                 "channel_links",
                 {

@@ -23,9 +23,14 @@ class ContentPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     page_description = _(
-        "A general page built from text, images, contacts, channel links, notes "
-        "and calls to action."
+        "A general page built from text, images, Vimeo videos, contacts, channel "
+        "links, notes and calls to action."
     )
+
+    @property
+    def has_vimeo(self) -> bool:
+        """Only pages with a video load the consent script and its styles."""
+        return any(block.block_type == "vimeo" for block in self.body)
 
     class Meta:
         verbose_name = _("content page")

@@ -18,13 +18,18 @@ def tel_href(phone: str) -> str:
 
 @register.filter
 def channel_successors(channel: Page) -> list[Page]:
-    """The channels that replace a closed channel, if the model records them."""
+    """The live channels that replace a closed channel, if the model records them.
+
+    The channel model keeps successors as link rows (`item.successor`); a plain
+    relation of pages works too.
+    """
     successors = getattr(channel, "successors", None)
     if successors is None:
         return []
-    if hasattr(successors, "all"):
-        return list(successors.all())
-    return [successors]
+    if not hasattr(successors, "all"):
+        return [successors]
+    pages = [getattr(item, "successor", item) for item in successors.all()]
+    return [page for page in pages if page is not None and getattr(page, "live", True)]
 
 
 @register.inclusion_tag("smgovernance/includes/content_checks.html", takes_context=True)
