@@ -16,6 +16,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from smgovernance.models import (
     ChannelIndexPage,
     EvaluationRecord,
+    ImprintPage,
+    Platform,
     UsageConceptPage,
 )
 from tests import concept_helpers as h
@@ -63,6 +65,37 @@ def test_check_command_exits_1_when_the_concept_is_unpublished(demo):
     UsageConceptPage.objects.get().unpublish()
     code, out = check_command()
     assert code == 1 and "smgovernance.C001" in out
+
+
+def test_check_command_exits_1_when_the_imprint_is_unpublished(demo):
+    imprint = ImprintPage.objects.get()
+    imprint.unpublish()
+    code, out = check_command()
+    assert code == 1
+    assert "Das Impressum fehlt oder ist nicht veröffentlicht." in out
+    assert f"/admin/pages/{imprint.pk}/edit/" in out
+
+
+def test_check_command_links_the_register_when_the_evaluation_is_backdated(demo):
+    backdate_evaluations()
+    code, out = check_command()
+    assert code == 1
+    assert "Die jährliche Evaluation ist überfällig" in out
+    assert "/admin/smgovernance/evaluationrecord/create/" in out
+
+
+def test_check_command_exits_1_when_a_channel_goes_active_after_the_concept(demo):
+    concept = UsageConceptPage.objects.get()
+    h.channel(
+        "linkedin",
+        plat=Platform.objects.get(slug="linkedin"),
+        profile_url="https://www.linkedin.com/company/wirtschaft-mittelsachsen",
+        activated_on=concept.version_date + datetime.timedelta(days=1),
+    )
+    code, out = check_command()
+    assert code == 1
+    assert "„Linkedin“" in out and "Nutzungskonzept" in out
+    assert f"/admin/pages/{concept.pk}/edit/" in out
 
 
 def test_check_command_fail_on_warning(demo):
