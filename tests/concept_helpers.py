@@ -6,8 +6,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from tests.channel_helpers import GATE_FIELDS, make_channel
-
 from smgovernance.models import (
     ChannelIndexPage,
     ChannelProfilePage,
@@ -21,6 +19,7 @@ from smgovernance.models import (
     TransferBasis,
     UsageConceptPage,
 )
+from tests.channel_helpers import GATE_FIELDS, make_channel
 
 
 TODAY = datetime.date.today()

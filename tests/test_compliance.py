@@ -6,11 +6,10 @@ import re
 import pytest
 from django.apps import apps
 from django.utils import translation
+from wagtail.rich_text import RichText
 
 from smgovernance import compliance
 from smgovernance.compliance import CHECKS, Severity, run_checks
-from wagtail.rich_text import RichText
-
 from smgovernance.models import (
     AccessibilityStatementPage,
     AwarenessAction,
