@@ -8,31 +8,39 @@ Checks keep to one or two queries each, so a run stays cheap for thousands of
 channels. A check about a page type that is not installed yields nothing.
 """
 
+import contextvars
 import datetime
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from .models import (
     PUBLIC_STAGES,
+    AccessibilityStatementPage,
+    AlternativeContactPage,
     AwarenessAction,
     ChannelProfilePage,
+    ChannelStage,
+    ContentPage,
     EvaluationRecord,
+    ImprintPage,
+    PrivacyPage,
     ResponsiblePerson,
     ThirdPartyProvider,
     TransferBasis,
     UsageConceptPage,
+    VideoPage,
 )
 
 
@@ -113,8 +121,42 @@ def _public_channels(site: Site | None) -> models.QuerySet:
     )
 
 
+_RUN_CACHE: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
+    "smgovernance_compliance_cache", default=None
+)
+
+
+def _memo(key: tuple, load: Callable[[], object]) -> object:
+    """Within one `run_checks()`, load shared rows once (the query budget is fixed)."""
+    cache = _RUN_CACHE.get()
+    if cache is None:
+        return load()
+    if key not in cache:
+        cache[key] = load()
+    return cache[key]
+
+
+def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
+    """Live channels on a platform, with platform and history: three queries per run."""
+    return _memo(
+        ("channels", site.pk if site else None),
+        lambda: list(
+            _public_channels(site)
+            .select_related("platform")
+            .prefetch_related("stage_changes", "successors")
+        ),
+    )
+
+
+def _live_page(model: type[Page], site: Site | None) -> Page | None:
+    return _memo(
+        (model._meta.label, site.pk if site else None),
+        lambda: _pages(model, site).live().order_by("path").first(),
+    )
+
+
 def concept_page(site: Site | None) -> UsageConceptPage | None:
-    return _pages(UsageConceptPage, site).live().order_by("path").first()
+    return _live_page(UsageConceptPage, site)
 
 
 def latest_evaluation() -> EvaluationRecord | None:
@@ -141,10 +183,9 @@ def required_page(
     model = installed_model(label)
     if model is None:
         return
-    pages = _pages(model, site).order_by("path")
-    if pages.live().exists():
+    if _live_page(model, site) is not None:
         return
-    page = pages.first()
+    page = _pages(model, site).order_by("path").first()
     yield Finding(
         check_id,
         Severity.ERROR,
@@ -211,46 +252,32 @@ def evaluation_unpublished(site: Site | None) -> Iterator[Finding]:
         )
 
 
-def activation_field() -> str | None:
-    """Name of the channel's activation date field, or None while it does not exist."""
-    name = getattr(settings, "SMGOVERNANCE_CHANNEL_ACTIVATION_FIELD", "activated_on")
-    try:
-        ChannelProfilePage._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return name
-
-
 def concept_older_than_channel(site: Site | None) -> Iterator[Finding]:
-    """Seed §6: the concept is updated when a new channel starts."""
-    field = activation_field()
+    """Seed §6: the concept is updated when a new channel starts.
+
+    The activation date is the channel's stage history: a change to "active"
+    after the concept version's date means the concept is due for an update.
+    """
     concept = concept_page(site)
-    if field is None or concept is None:
+    if concept is None:
         return
     version_date = concept.version_date
-    later = _public_channels(site).filter(
-        **{
-            f"{field}__date__gt"
-            if _is_datetime(field)
-            else f"{field}__gt": version_date
-        }
-    )
-    for channel in later.only("pk", "title", "path", "depth"):
-        yield Finding(
-            "smgovernance.C004",
-            Severity.ERROR,
-            gettext(
-                "The channel “%(channel)s” went on a platform after the concept "
-                "version of %(date)s: update the usage concept."
+    for channel in public_channel_list(site):
+        if any(
+            change.stage == ChannelStage.ACTIVE and change.changed_on > version_date
+            for change in channel.stage_changes.all()
+        ):
+            yield Finding(
+                "smgovernance.C004",
+                Severity.ERROR,
+                gettext(
+                    "The channel “%(channel)s” went on a platform after the concept "
+                    "version of %(date)s: update the usage concept."
+                )
+                % {"channel": channel.title, "date": _d(version_date)},
+                concept,
+                page_edit_url(concept),
             )
-            % {"channel": channel.title, "date": _d(version_date)},
-            concept,
-            page_edit_url(concept),
-        )
-
-
-def _is_datetime(field: str) -> bool:
-    return isinstance(ChannelProfilePage._meta.get_field(field), models.DateTimeField)
 
 
 def awareness_overdue(site: Site | None) -> Iterator[Finding]:
@@ -333,30 +360,24 @@ def provider_without_transfer_basis(site: Site | None) -> Iterator[Finding]:
 
 def channel_privacy_incomplete(site: Site | None) -> Iterator[Finding]:
     """O-7: every channel on a platform has its own privacy notice."""
-    incomplete = _public_channels(site).filter(
-        Q(privacy_purposes="") | Q(legal_basis="") | Q(retention="")
-    )
-    for channel in incomplete.only("pk", "title", "path", "depth"):
-        yield Finding(
-            "smgovernance.C009",
-            Severity.ERROR,
-            gettext(
-                "The privacy notice of the channel “%(channel)s” is incomplete "
-                "(purposes, legal basis and retention are required)."
+    for channel in public_channel_list(site):
+        if not (channel.privacy_purposes and channel.legal_basis and channel.retention):
+            yield Finding(
+                "smgovernance.C009",
+                Severity.ERROR,
+                gettext(
+                    "The privacy notice of the channel “%(channel)s” is incomplete "
+                    "(purposes, legal basis and retention are required)."
+                )
+                % {"channel": channel.title},
+                channel,
+                page_edit_url(channel),
             )
-            % {"channel": channel.title},
-            channel,
-            page_edit_url(channel),
-        )
 
 
 def channel_outdated_host(site: Site | None) -> Iterator[Finding]:
     """O-6, O-13: profile addresses use the platform's current host (x.com, not twitter.com)."""
-    for channel in (
-        _public_channels(site)
-        .select_related("platform")
-        .only("pk", "title", "path", "depth", "profile_url", "platform__outdated_hosts")
-    ):
+    for channel in public_channel_list(site):
         host = (channel.profile_url.split("//", 1)[-1].split("/", 1)[0]).lower()
         if host in channel.platform.outdated_host_list:
             yield Finding(
@@ -409,6 +430,258 @@ def accessibility_statement_unpublished(site: Site | None) -> Iterator[Finding]:
         "smgovernance.C014",
         gettext("The accessibility statement is missing or not published."),
     )
+
+
+def imprint_incomplete(site: Site | None) -> Iterator[Finding]:
+    """O-1, O-3: the provider data and a responsible person are complete (§ 5 DDG, § 18 MStV)."""
+    imprint = _live_page(ImprintPage, site)
+    if imprint is None:
+        return  # C011 reports it
+    missing = [
+        str(ImprintPage._meta.get_field(name).verbose_name)
+        for name in ImprintPage.PROVIDER_FIELDS
+        if not str(getattr(imprint, name) or "").strip()
+    ]
+    if not imprint.responsible_persons.exists():
+        missing.append(gettext("person responsible for the content"))
+    if missing:
+        yield Finding(
+            "smgovernance.C015",
+            Severity.ERROR,
+            gettext("The imprint is incomplete: %(missing)s.")
+            % {"missing": ", ".join(missing)},
+            imprint,
+            page_edit_url(imprint),
+        )
+
+
+def imprint_unverified(site: Site | None) -> Iterator[Finding]:
+    """O-5: the provider data is confirmed at least once a year."""
+    imprint = _live_page(ImprintPage, site)
+    since = today() - _days("SMGOVERNANCE_VERIFICATION_INTERVAL_DAYS", 365)
+    if imprint is None:
+        return
+    verified = imprint.provider_verified_on
+    if verified is None or verified < since:
+        yield Finding(
+            "smgovernance.C016",
+            Severity.WARNING,
+            gettext(
+                "The provider data of the imprint has not been verified since %(date)s."
+            )
+            % {"date": _d(since)},
+            imprint,
+            page_edit_url(imprint),
+        )
+
+
+def _channel_finding(check_id: str, severity: str, message: str, channel) -> Finding:
+    return Finding(
+        check_id,
+        severity,
+        message % {"channel": channel.title},
+        channel,
+        page_edit_url(channel),
+    )
+
+
+def channel_imprint_link_missing(site: Site | None) -> Iterator[Finding]:
+    """O-2: every channel on a platform links to the imprint; someone checked it."""
+    for channel in public_channel_list(site):
+        if channel.imprint_verified_on is None:
+            yield _channel_finding(
+                "smgovernance.C017",
+                Severity.ERROR,
+                gettext(
+                    "Nobody has checked that the channel “%(channel)s” links to the "
+                    "imprint."
+                ),
+                channel,
+            )
+
+
+def channel_imprint_link_stale(site: Site | None) -> Iterator[Finding]:
+    """O-2, O-5: the imprint link on the platform profile is re-checked yearly."""
+    since = today() - _days("SMGOVERNANCE_VERIFICATION_INTERVAL_DAYS", 365)
+    for channel in public_channel_list(site):
+        if channel.imprint_verified_on and channel.imprint_verified_on < since:
+            yield _channel_finding(
+                "smgovernance.C018",
+                Severity.WARNING,
+                gettext(
+                    "The imprint link of the channel “%(channel)s” has not been "
+                    "checked within the last year."
+                ),
+                channel,
+            )
+
+
+def channel_without_contact_page(site: Site | None) -> Iterator[Finding]:
+    """O-11: pilot and active channels name the alternative ways to reach us."""
+    for channel in public_channel_list(site):
+        if (
+            channel.stage in (ChannelStage.PILOT, ChannelStage.ACTIVE)
+            and not channel.alternative_contact_page_id
+        ):
+            yield _channel_finding(
+                "smgovernance.C019",
+                Severity.ERROR,
+                gettext(
+                    "The channel “%(channel)s” does not name the alternative contact "
+                    "page."
+                ),
+                channel,
+            )
+
+
+def channel_without_netiquette(site: Site | None) -> Iterator[Finding]:
+    """O-12: where comments are on, the netiquette is linked."""
+    for channel in public_channel_list(site):
+        if channel.comments_enabled and not channel.netiquette_page_id:
+            yield _channel_finding(
+                "smgovernance.C020",
+                Severity.ERROR,
+                gettext(
+                    "Comments are enabled on the channel “%(channel)s”, but no "
+                    "netiquette is linked."
+                ),
+                channel,
+            )
+
+
+def channel_without_assessment(site: Site | None) -> Iterator[Finding]:
+    """O-17: an active channel has its risk assessment and processing record."""
+    for channel in public_channel_list(site):
+        if channel.stage == ChannelStage.ACTIVE and not (
+            channel.risk_assessment_on and channel.processing_record_ref.strip()
+        ):
+            yield _channel_finding(
+                "smgovernance.C021",
+                Severity.ERROR,
+                gettext(
+                    "The active channel “%(channel)s” lacks its risk assessment or "
+                    "its entry in the record of processing activities."
+                ),
+                channel,
+            )
+
+
+def outdated_legal_references(site: Site | None) -> Iterator[Finding]:
+    """O-6: no page cites repealed law (RStV, TMG …) or a stale company name."""
+    from .legal_references import find_outdated_references_in_page
+
+    pages: list[Page] = [
+        page
+        for model in (
+            ImprintPage,
+            PrivacyPage,
+            AlternativeContactPage,
+            UsageConceptPage,
+        )
+        if (page := _live_page(model, site)) is not None
+    ]
+    pages.extend(public_channel_list(site))
+    for page in pages:
+        matches = sorted({ref.match for ref in find_outdated_references_in_page(page)})
+        if matches:
+            yield Finding(
+                "smgovernance.C022",
+                Severity.WARNING,
+                gettext("The page “%(page)s” cites outdated references: %(matches)s.")
+                % {"page": page.title, "matches": ", ".join(matches)},
+                page,
+                page_edit_url(page),
+            )
+
+
+def video_without_transcript(site: Site | None) -> Iterator[Finding]:
+    """O-25: a video published since 23 Sept 2020 has a transcript (BITV 2.0)."""
+    videos = _pages(VideoPage, site).live().order_by("path")
+    for video in videos.only(
+        "pk", "title", "path", "depth", "publication_date", "transcript"
+    ):
+        if video.transcript_required and not strip_tags(video.transcript or "").strip():
+            yield Finding(
+                "smgovernance.C023",
+                Severity.ERROR,
+                gettext("The video “%(video)s” has no transcript.")
+                % {"video": video.title},
+                video,
+                page_edit_url(video),
+            )
+
+
+def accessibility_statement_stale(site: Site | None) -> Iterator[Finding]:
+    """O-22: the accessibility statement is reviewed at least once a year."""
+    since = today() - _days("SMGOVERNANCE_ACCESSIBILITY_INTERVAL_DAYS", 365)
+    statement = _live_page(AccessibilityStatementPage, site)
+    if statement is not None and statement.stand < since:
+        yield Finding(
+            "smgovernance.C024",
+            Severity.ERROR,
+            gettext(
+                "The accessibility statement (as of %(date)s) is older than a year: "
+                "review it."
+            )
+            % {"date": _d(statement.stand)},
+            statement,
+            page_edit_url(statement),
+        )
+
+
+def accessibility_barriers_missing(site: Site | None) -> Iterator[Finding]:
+    """O-22: a statement that is not fully compliant lists the known barriers."""
+    statement = _live_page(AccessibilityStatementPage, site)
+    if (
+        statement is not None
+        and statement.conformance_status != "full"
+        and not len(statement.known_barriers)
+    ):
+        yield Finding(
+            "smgovernance.C025",
+            Severity.ERROR,
+            gettext(
+                "The accessibility statement is not fully compliant but lists no "
+                "known barriers."
+            ),
+            statement,
+            page_edit_url(statement),
+        )
+
+
+def public_channel_not_live(site: Site | None) -> Iterator[Finding]:
+    """O-2, O-7: imprint and privacy page list only live channels, so each must be live."""
+    channels = (
+        _pages(ChannelProfilePage, site)
+        .filter(live=False, stage__in=PUBLIC_STAGES)
+        .order_by("path")
+    )
+    for channel in channels.only("pk", "title", "path", "depth"):
+        yield _channel_finding(
+            "smgovernance.C026",
+            Severity.ERROR,
+            gettext(
+                "The channel “%(channel)s” is on a platform but its page is not "
+                "published, so the imprint and the privacy page leave it out."
+            ),
+            channel,
+        )
+
+
+def content_findings(site: Site | None) -> Iterator[Finding]:
+    """The editor's content checks (closed channels, unknown contacts …) over live pages."""
+    from .content_checks import check_page
+
+    for page in _pages(ContentPage, site).live().order_by("path"):
+        for finding in check_page(page):
+            yield Finding(
+                "smgovernance.C027",
+                Severity.WARNING,
+                gettext("Page “%(page)s”: %(message)s")
+                % {"page": page.title, "message": finding.message},
+                page,
+                page_edit_url(page),
+            )
 
 
 CHECKS: tuple[ComplianceCheck, ...] = (
@@ -496,14 +769,96 @@ CHECKS: tuple[ComplianceCheck, ...] = (
         Severity.ERROR,
         accessibility_statement_unpublished,
     ),
+    ComplianceCheck(
+        "smgovernance.C015",
+        _("The imprint is complete"),
+        Severity.ERROR,
+        imprint_incomplete,
+    ),
+    ComplianceCheck(
+        "smgovernance.C016",
+        _("The imprint's provider data was verified within the interval"),
+        Severity.WARNING,
+        imprint_unverified,
+    ),
+    ComplianceCheck(
+        "smgovernance.C017",
+        _("Every channel on a platform has a checked imprint link"),
+        Severity.ERROR,
+        channel_imprint_link_missing,
+    ),
+    ComplianceCheck(
+        "smgovernance.C018",
+        _("Imprint links of the channels were checked within the interval"),
+        Severity.WARNING,
+        channel_imprint_link_stale,
+    ),
+    ComplianceCheck(
+        "smgovernance.C019",
+        _("Pilot and active channels name the alternative contact page"),
+        Severity.ERROR,
+        channel_without_contact_page,
+    ),
+    ComplianceCheck(
+        "smgovernance.C020",
+        _("Channels with comments link the netiquette"),
+        Severity.ERROR,
+        channel_without_netiquette,
+    ),
+    ComplianceCheck(
+        "smgovernance.C021",
+        _("Active channels have a risk assessment and a processing record"),
+        Severity.ERROR,
+        channel_without_assessment,
+    ),
+    ComplianceCheck(
+        "smgovernance.C022",
+        _("No page cites outdated legal references"),
+        Severity.WARNING,
+        outdated_legal_references,
+    ),
+    ComplianceCheck(
+        "smgovernance.C023",
+        _("Videos have a transcript"),
+        Severity.ERROR,
+        video_without_transcript,
+    ),
+    ComplianceCheck(
+        "smgovernance.C024",
+        _("The accessibility statement was reviewed within a year"),
+        Severity.ERROR,
+        accessibility_statement_stale,
+    ),
+    ComplianceCheck(
+        "smgovernance.C025",
+        _("A partly compliant accessibility statement lists its barriers"),
+        Severity.ERROR,
+        accessibility_barriers_missing,
+    ),
+    ComplianceCheck(
+        "smgovernance.C026",
+        _("Channels on a platform have a published page"),
+        Severity.ERROR,
+        public_channel_not_live,
+    ),
+    ComplianceCheck(
+        "smgovernance.C027",
+        _("Content pages pass the editor's content checks"),
+        Severity.WARNING,
+        content_findings,
+    ),
 )
 
 
 def run_checks(site: Site | None = None) -> list[Finding]:
     """All findings, most severe first, in registry order otherwise."""
     findings: list[Finding] = []
-    for check in CHECKS:
-        findings.extend(check.run(site))
+    token = _RUN_CACHE.set({})
+    try:
+        for check in CHECKS:
+            findings.extend(check.run(site))
+    finally:
+        _RUN_CACHE.reset(token)
     findings.sort(key=lambda f: -SEVERITY_RANK[Severity(f.severity)])
     return findings
 

@@ -18,9 +18,13 @@ from .models import (
     ChannelDecision,
     ChannelIndexPage,
     ChannelProfilePage,
+    ChannelStageChange,
+    ChannelSuccessor,
     ConceptDocument,
     ContactPoint,
     EvaluationRecord,
+    ImprintPage,
+    ImprintResponsiblePerson,
     OfficeHours,
     Platform,
     ResponsiblePerson,
@@ -77,7 +81,16 @@ SECTIONS = [
         "contact_points",
         ContactPoint,
         "name",
-        ["name", "organisation", "phone", "email", "street", "postal_code", "city"],
+        [
+            "name",
+            "organisation",
+            "phone",
+            "email",
+            "street",
+            "postal_code",
+            "city",
+            "verified_on",
+        ],
     ),
     Section(
         "persons",
@@ -93,15 +106,67 @@ SECTIONS = [
         [
             "slug",
             "title",
+            "intro",
             "profile_url",
             "handle",
+            "purpose",
+            "platform_reasons",
+            "type_and_scope",
+            "dialogue_policy",
+            "service_hours",
+            "comments_enabled",
+            "online_services_name",
+            "online_services_url",
             "stage",
+            "stage_changed_on",
+            "imprint_verified_on",
+            "risk_assessment_on",
+            "processing_record_ref",
             "privacy_purposes",
             "legal_basis",
             "retention",
         ],
-        {"platform": "platforms"},
+        {
+            "platform": "platforms",
+            "instance_operator": "providers",
+            "responsible_unit": "contact_points",
+            "editorial_owner": "persons",
+            "technical_owner": "persons",
+            "data_subject_owner": "persons",
+        },
     ),
+]
+# Channel fields that point to pages of the site: written as their path ("/kontakt/").
+CHANNEL_PAGE_REFS = [
+    "netiquette_page",
+    "alternative_contact_page",
+    "website_equivalent_page",
+]
+# Channel StreamFields: lists of short texts, or of small objects.
+CHANNEL_TEXT_LISTS = ["content_kinds", "target_groups", "not_offered"]
+CHANNEL_STRUCT_LISTS = {
+    "interaction_features": ("feature", ["name", "needs_registration"]),
+    "website_equivalent_urls": ("link", ["text", "url"]),
+}
+CHANNEL_EXTRA = {
+    "live",
+    "stage_changes",
+    "successors",
+    *CHANNEL_PAGE_REFS,
+    *CHANNEL_TEXT_LISTS,
+    *CHANNEL_STRUCT_LISTS,
+}
+IMPRINT_FIELDS = [
+    "slug",
+    "title",
+    *ImprintPage.PROVIDER_FIELDS,
+    "vat_id",
+    "w_idnr",
+    "supervisory_authority_name",
+    "supervisory_authority_address",
+    "supervisory_authority_url",
+    "provider_verified_on",
+    "body",
 ]
 CONCEPT_FIELDS = [
     "slug",
@@ -142,6 +207,40 @@ def _values(obj: models.Model, names: list[str]) -> dict:
     return {name: _plain(getattr(obj, name)) for name in names}
 
 
+def _page_path(page: Page | None) -> str | None:
+    """A page's path below its site root ("/kontakt/"), the key of page references."""
+    if page is None:
+        return None
+    root = _site_root()
+    return "/" + page.url_path[len(root.url_path) :]
+
+
+def _page_at(path: str) -> Page | None:
+    root = _site_root()
+    return Page.objects.filter(url_path=root.url_path + path.lstrip("/")).first()
+
+
+def _export_channel_extras(channel: ChannelProfilePage) -> dict:
+    row: dict = {name: _page_path(getattr(channel, name)) for name in CHANNEL_PAGE_REFS}
+    for name in CHANNEL_TEXT_LISTS:
+        row[name] = [str(block.value) for block in getattr(channel, name)]
+    for name, (_type, keys) in CHANNEL_STRUCT_LISTS.items():
+        row[name] = [
+            {key: block.value[key] for key in keys} for block in getattr(channel, name)
+        ]
+    row["stage_changes"] = [
+        {
+            "stage": change.stage,
+            "changed_on": _plain(change.changed_on),
+            "reason": change.reason,
+        }
+        for change in channel.stage_changes.all()
+    ]
+    row["successors"] = [item.successor.slug for item in channel.successors.all()]
+    row["live"] = channel.live
+    return row
+
+
 # --------------------------------------------------------------------------
 # Export
 
@@ -160,16 +259,34 @@ def export_data() -> dict:
             row = _values(obj, section.fields)
             for ref, target in section.refs.items():
                 target_section = next(s for s in SECTIONS if s.name == target)
-                row[ref] = getattr(getattr(obj, ref), target_section.key)
+                related = getattr(obj, ref)
+                row[ref] = (
+                    getattr(related, target_section.key)
+                    if related is not None
+                    else None
+                )
             if section.model is ContactPoint:
                 row["office_hours"] = [
                     _values(h, ["weekday", "opens", "closes"])
                     for h in obj.office_hours.all()
                 ]
             if section.model is ChannelProfilePage:
-                row["live"] = obj.live
+                row.update(_export_channel_extras(obj))
             rows.append(row)
         data[section.name] = rows
+    imprint = ImprintPage.objects.order_by("path").first()
+    if imprint is not None:
+        row = _values(imprint, IMPRINT_FIELDS)
+        row["live"] = imprint.live
+        row["responsible_persons"] = [
+            {
+                "person": item.person.name,
+                "area": item.area,
+                "meets_requirements": item.meets_requirements,
+            }
+            for item in imprint.responsible_persons.all()
+        ]
+        data["imprint"] = row
     concept = UsageConceptPage.objects.order_by("path").first()
     if concept is not None:
         row = _values(concept, CONCEPT_FIELDS)
@@ -288,9 +405,42 @@ class Validator:
                         self.error(f"{where}.{name}", message)
         return values
 
-    def ref(self, where: str, value: object, section: str) -> None:
+    def ref(
+        self, where: str, value: object, section: str, optional: bool = False
+    ) -> None:
+        if optional and value in (None, ""):
+            return
         if value not in self.known(section):
             self.error(where, f"„{value}“ ist in „{section}“ nicht vorhanden.")
+
+    def validate_channel_extras(self, where: str, row: dict) -> None:
+        for name in CHANNEL_PAGE_REFS:
+            path = row.get(name)
+            if path and _page_at(str(path)) is None:
+                self.error(f"{where}.{name}", f"keine Seite unter „{path}“.")
+        for name in CHANNEL_TEXT_LISTS:
+            items = row.get(name) or []
+            if not isinstance(items, list) or not all(
+                isinstance(i, str) for i in items
+            ):
+                self.error(f"{where}.{name}", "erwartet wird eine Liste von Texten.")
+        for name, (_type, keys) in CHANNEL_STRUCT_LISTS.items():
+            for j, item in enumerate(row.get(name) or []):
+                if not isinstance(item, dict) or set(item) - set(keys):
+                    self.error(
+                        f"{where}.{name}[{j}]",
+                        "erwartet wird ein Objekt mit " + ", ".join(keys) + ".",
+                    )
+        for j, change in enumerate(row.get("stage_changes") or []):
+            self.check_row(
+                f"{where}.stage_changes[{j}]",
+                change,
+                ChannelStageChange,
+                ["stage", "changed_on", "reason"],
+                set(),
+            )
+        for j, slug in enumerate(row.get("successors") or []):
+            self.ref(f"{where}.successors[{j}]", slug, "channels")
 
     def validate(self) -> None:
         for spec in SECTIONS:
@@ -299,7 +449,7 @@ class Validator:
             if spec.model is ContactPoint:
                 extra.add("office_hours")
             if spec.model is ChannelProfilePage:
-                extra.add("live")
+                extra |= CHANNEL_EXTRA
             for i, row in enumerate(self.rows(spec.name)):
                 where = f"{spec.name}[{i}]"
                 values = self.check_row(where, row, spec.model, spec.fields, extra)
@@ -312,7 +462,10 @@ class Validator:
                         f"{where}.{ref}",
                         row.get(ref) if isinstance(row, dict) else None,
                         target,
+                        optional=spec.model._meta.get_field(ref).null,
                     )
+                if spec.model is ChannelProfilePage and isinstance(row, dict):
+                    self.validate_channel_extras(where, row)
                 if spec.model is ContactPoint and isinstance(row, dict):
                     for j, hours in enumerate(row.get("office_hours") or []):
                         self.check_row(
@@ -322,6 +475,27 @@ class Validator:
                             ["weekday", "opens", "closes"],
                             set(),
                         )
+        imprint = self.data.get("imprint")
+        if imprint is not None:
+            self.check_row(
+                "imprint",
+                imprint,
+                ImprintPage,
+                IMPRINT_FIELDS,
+                {"live", "responsible_persons"},
+            )
+            if isinstance(imprint, dict):
+                for j, item in enumerate(imprint.get("responsible_persons") or []):
+                    where = f"imprint.responsible_persons[{j}]"
+                    self.check_row(
+                        where,
+                        item,
+                        ImprintResponsiblePerson,
+                        ["area", "meets_requirements"],
+                        {"person"},
+                    )
+                    if isinstance(item, dict):
+                        self.ref(f"{where}.person", item.get("person"), "persons")
         concept = self.data.get("concept")
         if concept is not None:
             extra = {
@@ -400,7 +574,7 @@ class Validator:
                     self.ref(f"{where}.channels[{j}]", slug, "channels")
         for key in (
             set(self.data)
-            - {"schema", "concept", "evaluations", "awareness_actions"}
+            - {"schema", "imprint", "concept", "evaluations", "awareness_actions"}
             - {s.name for s in SECTIONS}
         ):
             self.error(key, "unbekannter Abschnitt.")
@@ -443,20 +617,12 @@ def import_data(
             for i, row in enumerate(rows, start=1):
                 values = {name: row.get(name) for name in spec.fields if name in row}
                 for ref, target in spec.refs.items():
-                    values[ref] = _lookup(objects, target, row[ref])
-                if spec.model is ChannelProfilePage:
-                    page = (
-                        ChannelProfilePage.objects.filter(slug=row["slug"]).first()
-                        or ChannelProfilePage()
+                    key = row.get(ref)
+                    values[ref] = (
+                        _lookup(objects, target, key) if key not in (None, "") else None
                     )
-                    for name, value in values.items():
-                        setattr(
-                            page,
-                            name,
-                            "" if value is None and name != "title" else value,
-                        )
-                    _save_page(page, _channel_index(), row.get("live", True))
-                    obj = page
+                if spec.model is ChannelProfilePage:
+                    obj = _import_channel(row, values, f"{spec.name}[{i - 1}]")
                 else:
                     obj, _created = spec.model.objects.update_or_create(
                         **{spec.key: row[spec.key]},
@@ -470,6 +636,12 @@ def import_data(
                 if i % 100 == 0 or i == len(rows):
                     progress(f"{spec.name}: {i}/{len(rows)}")
             counts[spec.name] = len(rows)
+            if spec.model is ChannelProfilePage:
+                _link_successors(rows, objects)
+        if data.get("imprint"):
+            _import_imprint(data["imprint"], objects)
+            counts["imprint"] = 1
+            progress("imprint: 1/1")
         if data.get("concept"):
             _import_concept(data["concept"], objects)
             counts["concept"] = 1
@@ -516,6 +688,96 @@ def _lookup(objects: dict, section: str, key: object) -> models.Model:
         return objects[section][key]
     spec = next(s for s in SECTIONS if s.name == section)
     return spec.model.objects.get(**{spec.key: key})
+
+
+def _import_channel(row: dict, values: dict, where: str) -> ChannelProfilePage:
+    """Create or update one channel page with its lists, page links and history."""
+    page = (
+        ChannelProfilePage.objects.filter(slug=row["slug"]).first()
+        or ChannelProfilePage()
+    )
+    nullable = {f.name for f in ChannelProfilePage._meta.concrete_fields if f.null}
+    for name, value in values.items():
+        if value is None and name not in nullable:
+            value = ""
+        setattr(page, name, value)
+    for name in CHANNEL_PAGE_REFS:
+        path = row.get(name)
+        setattr(page, name, _page_at(path) if path else None)
+    for name in CHANNEL_TEXT_LISTS:
+        setattr(page, name, [("item", text) for text in row.get(name) or []])
+    for name, (block_type, keys) in CHANNEL_STRUCT_LISTS.items():
+        setattr(
+            page,
+            name,
+            [
+                (block_type, {key: item.get(key) for key in keys})
+                for item in row.get(name) or []
+            ],
+        )
+    page.stage_changes = [
+        ChannelStageChange(
+            stage=change["stage"],
+            changed_on=change["changed_on"],
+            reason=change.get("reason") or "",
+            sort_order=n,
+        )
+        for n, change in enumerate(row.get("stage_changes") or [])
+    ]
+    try:
+        _save_page(page, _channel_index(), row.get("live", True))
+    except ValidationError as exc:
+        raise ImportErrors(
+            [
+                f"{where}.{name}: {message}"
+                for name, messages in exc.message_dict.items()
+                for message in messages
+            ]
+        ) from exc
+    return page
+
+
+def _link_successors(rows: list[dict], objects: dict) -> None:
+    for row in rows:
+        page = objects["channels"][row["slug"]]
+        wanted = [
+            _lookup(objects, "channels", slug).pk
+            for slug in row.get("successors") or []
+        ]
+        if wanted == [item.successor_id for item in page.successors.all()]:
+            continue
+        page.successors = [
+            ChannelSuccessor(successor_id=pk, sort_order=n)
+            for n, pk in enumerate(wanted)
+        ]
+        _save_page(page, page.get_parent(), page.live)
+
+
+def _import_imprint(row: dict, objects: dict) -> None:
+    page = ImprintPage.objects.order_by("path").first() or ImprintPage()
+    nullable = {f.name for f in ImprintPage._meta.concrete_fields if f.null}
+    for name in IMPRINT_FIELDS:
+        value = row.get(name)
+        setattr(page, name, "" if value is None and name not in nullable else value)
+    page.responsible_persons = [
+        ImprintResponsiblePerson(
+            person=_lookup(objects, "persons", item["person"]),
+            area=item.get("area") or "",
+            meets_requirements=bool(item.get("meets_requirements")),
+            sort_order=n,
+        )
+        for n, item in enumerate(row.get("responsible_persons") or [])
+    ]
+    try:
+        _save_page(page, _site_root(), row.get("live", True))
+    except ValidationError as exc:
+        raise ImportErrors(
+            [
+                f"imprint.{name}: {message}"
+                for name, messages in exc.message_dict.items()
+                for message in messages
+            ]
+        ) from exc
 
 
 def _channel_index() -> ChannelIndexPage:

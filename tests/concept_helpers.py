@@ -19,6 +19,7 @@ from smgovernance.models import (
     TransferBasis,
     UsageConceptPage,
 )
+from tests.channel_helpers import GATE_FIELDS, make_channel
 
 
 TODAY = datetime.date.today()
@@ -64,25 +65,54 @@ def channel_index() -> ChannelIndexPage:
     return index
 
 
+def contact_page() -> Page:
+    """The live alternative-contact page (the demo's, or a plain stand-in)."""
+    existing = Page.objects.filter(slug="kontakt").first()
+    if existing is not None:
+        return existing
+    page = Page(title="Kontakt", slug="kontakt")
+    site_root().add_child(instance=page)
+    return page
+
+
+def contact_point() -> ContactPoint:
+    return ContactPoint.objects.first() or ContactPoint.objects.create(
+        name="Pressestelle", phone="0123", email="presse@example.org"
+    )
+
+
 def channel(
     slug: str = "facebook",
     plat: Platform | None = None,
     publish: bool = True,
+    activated_on: datetime.date | None = None,
     **fields,
 ) -> ChannelProfilePage:
+    """A channel through the shared helper; active ones pass the gate and have a history."""
+    stage = fields.pop("stage", ChannelStage.ACTIVE)
     values = {
-        "title": slug.title(),
-        "slug": slug,
-        "platform": plat or Platform.objects.first() or platform(),
         "profile_url": f"https://www.facebook.com/{slug}",
-        "stage": ChannelStage.ACTIVE,
+        "stage": stage,
+        "live": publish,
         "privacy_purposes": "Information der Öffentlichkeit",
         "legal_basis": LegalBasis.PUBLIC_TASK,
         "retention": "Bis zur Löschung durch die Plattform",
-        **fields,
     }
-    page = ChannelProfilePage(**values, live=publish)
-    channel_index().add_child(instance=page)
+    if stage == ChannelStage.ACTIVE:
+        values.update(
+            {k: v for k, v in GATE_FIELDS.items() if k not in ("privacy_purposes",)},
+            alternative_contact_page=contact_page(),
+        )
+    values.update(fields)
+    context = {
+        "platforms": {"facebook": plat or Platform.objects.first() or platform()},
+        "contact_points": {"wirtschaft": contact_point()},
+    }
+    page = ChannelProfilePage(stage=stage)
+    page.record_stage_change("Test", on=activated_on or TODAY - datetime.timedelta(1))
+    values["stage_changes"] = list(page.stage_changes.all())
+    values["stage_changed_on"] = page.stage_changed_on
+    page = make_channel(channel_index(), context, slug, **values)
     if publish:
         page.save_revision().publish()
     return page
@@ -126,9 +156,7 @@ def many_channels(count: int, plat: Platform) -> None:
 
 
 def person(verified_on=TODAY, **fields) -> ResponsiblePerson:
-    point = ContactPoint.objects.first() or ContactPoint.objects.create(
-        name="Pressestelle", phone="0123", email="presse@example.org"
-    )
+    point = contact_point()
     values = {
         "name": "André Kaiser",
         "function": "Leiter der Pressestelle",

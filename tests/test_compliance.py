@@ -4,11 +4,23 @@ import datetime
 import re
 
 import pytest
+from django.apps import apps
 from django.utils import translation
+from wagtail.rich_text import RichText
 
 from smgovernance import compliance
 from smgovernance.compliance import CHECKS, Severity, run_checks
-from smgovernance.models import AwarenessAction, AwarenessKind, TransferBasis
+from smgovernance.models import (
+    AccessibilityStatementPage,
+    AwarenessAction,
+    AwarenessKind,
+    ChannelProfilePage,
+    ContentPage,
+    ImprintPage,
+    ImprintResponsiblePerson,
+    TransferBasis,
+    VideoPage,
+)
 from tests import concept_helpers as h
 
 
@@ -84,22 +96,22 @@ def test_c003_latest_evaluation_unpublished():
     assert ids(run("smgovernance.C003")) == ["smgovernance.C003"]
 
 
-def test_c004_channel_activated_after_concept_version(settings):
-    settings.SMGOVERNANCE_CHANNEL_ACTIVATION_FIELD = "first_published_at"
-    page = h.concept(version_date=h.TODAY + datetime.timedelta(days=1))
-    h.channel("facebook")
+def test_c004_channel_activated_after_concept_version():
+    page = h.concept(version_date=h.TODAY - datetime.timedelta(days=1))
+    h.channel("facebook", activated_on=h.TODAY - datetime.timedelta(days=2))
+    h.channel("pilot", stage="pilot", activated_on=h.TODAY)
     assert run("smgovernance.C004") == []
-    page.version_date = h.TODAY - datetime.timedelta(days=1)
-    page.save_revision().publish()
+    h.channel("instagram", activated_on=h.TODAY)
     findings = run("smgovernance.C004")
     assert ids(findings) == ["smgovernance.C004"]
-    assert "Facebook" in findings[0].message and findings[0].obj.pk == page.pk
+    assert "Instagram" in findings[0].message and findings[0].obj.pk == page.pk
 
 
-def test_c004_is_silent_while_channels_have_no_activation_date(settings):
-    settings.SMGOVERNANCE_CHANNEL_ACTIVATION_FIELD = "no_such_field"
+def test_c004_reads_the_stage_history_not_the_publication_date():
     h.concept(version_date=LONG_AGO)
-    h.channel("facebook")
+    channel = h.channel("facebook", activated_on=LONG_AGO - datetime.timedelta(1))
+    published = ChannelProfilePage.objects.get(pk=channel.pk).first_published_at
+    assert published.date() > LONG_AGO
     assert run("smgovernance.C004") == []
 
 
@@ -160,33 +172,146 @@ def test_c010_channel_on_outdated_host():
 
 
 @pytest.mark.parametrize(
-    "check_id",
+    ("check_id", "label"),
     [
-        "smgovernance.C011",
-        "smgovernance.C012",
-        "smgovernance.C013",
-        "smgovernance.C014",
+        ("smgovernance.C011", "smgovernance.ImprintPage"),
+        ("smgovernance.C012", "smgovernance.PrivacyPage"),
+        ("smgovernance.C013", "smgovernance.AlternativeContactPage"),
+        ("smgovernance.C014", "smgovernance.AccessibilityStatementPage"),
     ],
 )
-def test_legal_page_checks_wait_for_their_page_types(check_id, monkeypatch):
-    """Without the page type the check is silent; with it, a missing page is an error."""
+def test_legal_page_checks(check_id, label, demo):
+    """A published legal page passes; unpublished, the finding links its editor."""
     assert run(check_id) == []
-    label = {
-        "smgovernance.C011": "smgovernance.ImprintPage",
-        "smgovernance.C012": "smgovernance.PrivacyPage",
-        "smgovernance.C013": "smgovernance.AlternativeContactPage",
-        "smgovernance.C014": "smgovernance.AccessibilityStatementPage",
-    }[check_id]
-    real = compliance.installed_model
-
-    def installed_model(name: str):
-        # Stand in the concept page type for the not yet merged one.
-        return real("smgovernance.UsageConceptPage" if name == label else name)
-
-    monkeypatch.setattr(compliance, "installed_model", installed_model)
+    page = apps.get_model(label).objects.get()
+    page.unpublish()
+    findings = run(check_id)
+    assert ids(findings) == [check_id] and findings[0].obj.pk == page.pk
+    assert findings[0].url == f"/admin/pages/{page.pk}/edit/"
+    page.delete()
     assert ids(run(check_id)) == [check_id]
-    h.concept()
+
+
+def test_legal_page_checks_wait_for_their_page_types(monkeypatch):
+    """A page type that is not installed is not checked."""
+    monkeypatch.setattr(compliance, "installed_model", lambda label: None)
+    assert run("smgovernance.C011") == []
+
+
+def _unpublish_imprint() -> None:
+    ImprintPage.objects.get().unpublish()
+
+
+def _update(model, **fields):
+    def change() -> None:
+        model.objects.update(**fields)
+
+    return change
+
+
+def _update_channel(slug: str, **fields):
+    def change() -> None:
+        ChannelProfilePage.objects.filter(slug=slug).update(**fields)
+
+    return change
+
+
+def _drop_imprint_persons() -> None:
+    ImprintResponsiblePerson.objects.all().delete()
+
+
+def _cite_rstv() -> None:
+    ImprintPage.objects.update(body="<p>Verantwortlich nach § 55 Abs. 2 RStV</p>")
+
+
+def _remove_barriers() -> None:
+    AccessibilityStatementPage.objects.update(known_barriers=[])
+
+
+def _content_with_unknown_phone() -> None:
+    page = ContentPage.objects.live().first()
+    page.body = [("text", RichText("<p>Rufen Sie 0371 999999 an.</p>"))]
+    page.save(update_fields=["body"])
+
+
+OLD = datetime.date(2020, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("check_id", "severity", "break_it"),
+    [
+        ("smgovernance.C015", "error", _update(ImprintPage, street="")),
+        ("smgovernance.C015", "error", _drop_imprint_persons),
+        (
+            "smgovernance.C016",
+            "warning",
+            _update(ImprintPage, provider_verified_on=OLD),
+        ),
+        (
+            "smgovernance.C017",
+            "error",
+            _update_channel("vimeo", imprint_verified_on=None),
+        ),
+        (
+            "smgovernance.C018",
+            "warning",
+            _update_channel("vimeo", imprint_verified_on=OLD),
+        ),
+        (
+            "smgovernance.C019",
+            "error",
+            _update_channel("vimeo", alternative_contact_page=None),
+        ),
+        (
+            "smgovernance.C020",
+            "error",
+            _update_channel("vimeo", comments_enabled=True, netiquette_page=None),
+        ),
+        (
+            "smgovernance.C021",
+            "error",
+            _update_channel("vimeo", risk_assessment_on=None),
+        ),
+        (
+            "smgovernance.C021",
+            "error",
+            _update_channel("vimeo", processing_record_ref=""),
+        ),
+        ("smgovernance.C022", "warning", _cite_rstv),
+        (
+            "smgovernance.C022",
+            "warning",
+            _update_channel("vimeo", retention="Nach TMG"),
+        ),
+        ("smgovernance.C023", "error", _update(VideoPage, transcript="")),
+        ("smgovernance.C024", "error", _update(AccessibilityStatementPage, stand=OLD)),
+        ("smgovernance.C025", "error", _remove_barriers),
+        ("smgovernance.C026", "error", _update_channel("vimeo", live=False)),
+        ("smgovernance.C027", "warning", _content_with_unknown_phone),
+    ],
+)
+def test_obligation_checks_pass_on_the_demo_and_fail_when_broken(
+    demo, check_id, severity, break_it
+):
     assert run(check_id) == []
+    break_it()
+    findings = run(check_id)
+    assert ids(findings) and set(ids(findings)) == {check_id}
+    assert {f.severity for f in findings} == {severity}
+    assert all(f.url.startswith("/admin/pages/") for f in findings)
+    with translation.override("de"):
+        assert all(f.message and f.message != "" for f in run(check_id))
+
+
+def test_c023_only_videos_published_after_the_deadline_need_a_transcript(demo):
+    VideoPage.objects.update(transcript="", publication_date=datetime.date(2019, 1, 1))
+    assert run("smgovernance.C023") == []
+
+
+def test_c025_a_fully_compliant_statement_needs_no_barriers(demo):
+    _remove_barriers()
+    AccessibilityStatementPage.objects.update(conformance_status="full")
+    assert run("smgovernance.C025") == []
 
 
 def test_demo_has_no_error_findings(demo):

@@ -16,6 +16,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from smgovernance.models import (
     ChannelIndexPage,
     EvaluationRecord,
+    ImprintPage,
+    Platform,
     UsageConceptPage,
 )
 from tests import concept_helpers as h
@@ -63,6 +65,37 @@ def test_check_command_exits_1_when_the_concept_is_unpublished(demo):
     UsageConceptPage.objects.get().unpublish()
     code, out = check_command()
     assert code == 1 and "smgovernance.C001" in out
+
+
+def test_check_command_exits_1_when_the_imprint_is_unpublished(demo):
+    imprint = ImprintPage.objects.get()
+    imprint.unpublish()
+    code, out = check_command()
+    assert code == 1
+    assert "Das Impressum fehlt oder ist nicht veröffentlicht." in out
+    assert f"/admin/pages/{imprint.pk}/edit/" in out
+
+
+def test_check_command_links_the_register_when_the_evaluation_is_backdated(demo):
+    backdate_evaluations()
+    code, out = check_command()
+    assert code == 1
+    assert "Die jährliche Evaluation ist überfällig" in out
+    assert "/admin/smgovernance/evaluationrecord/create/" in out
+
+
+def test_check_command_exits_1_when_a_channel_goes_active_after_the_concept(demo):
+    concept = UsageConceptPage.objects.get()
+    h.channel(
+        "linkedin",
+        plat=Platform.objects.get(slug="linkedin"),
+        profile_url="https://www.linkedin.com/company/wirtschaft-mittelsachsen",
+        activated_on=concept.version_date + datetime.timedelta(days=1),
+    )
+    code, out = check_command()
+    assert code == 1
+    assert "„Linkedin“" in out and "Nutzungskonzept" in out
+    assert f"/admin/pages/{concept.pk}/edit/" in out
 
 
 def test_check_command_fail_on_warning(demo):
@@ -249,11 +282,8 @@ def test_wirtschaftsfoerderung_cannot_publish_the_concept_or_channel_index(
 ):
     from home.demo import workflow  # the demo seeds the groups and the workflow
 
-    home = demo.root_page
-    index = ChannelIndexPage(title="Kanäle", slug="kanaele")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    workflow.build({"home": home})  # as load_demo does once /kanaele/ exists
+    index = ChannelIndexPage.objects.get()
+    workflow.build({"home": demo.root_page})  # idempotent, as load_demo runs it
 
     client.force_login(user_in("Wirtschaftsförderung", django_user_model))
     concept = UsageConceptPage.objects.get()
@@ -264,17 +294,20 @@ def test_wirtschaftsfoerderung_cannot_publish_the_concept_or_channel_index(
     assert response.status_code in (302, 403)
     assert Page.objects.get(pk=concept.pk).title == "Nutzungskonzept Social Media"
 
-    data = nested_form_data({"title": "Unsere Kanäle", "slug": "kanaele", "intro": ""})
+    title = index.title
+    data = nested_form_data(
+        {"title": "Geänderte Kanäle", "slug": "kanaele", "intro": ""}
+    )
     response = client.post(
         f"/admin/pages/{index.pk}/edit/", {**data, "action-publish": "1"}
     )
     index.refresh_from_db()
-    assert index.title == "Kanäle"  # saved as a draft at most, not published
+    assert index.title == title  # saved as a draft at most, not published
     response = client.post(
         f"/admin/pages/{index.pk}/edit/", {**data, "action-submit": "1"}
     )
     index.refresh_from_db()
-    assert index.title == "Kanäle"
+    assert index.title == title
     state = index.workflow_states.get()
     assert state.current_task_state.task.name == "Freigabe Pressestelle"
 

@@ -8,10 +8,12 @@ from django.core.management import call_command
 
 from smgovernance.concept_io import export_data
 from smgovernance.models import (
+    AlternativeContactPoint,
     AwarenessAction,
     ChannelProfilePage,
     ContactPoint,
     EvaluationRecord,
+    ImprintPage,
     Platform,
     ResponsiblePerson,
     ThirdPartyProvider,
@@ -24,10 +26,16 @@ pytestmark = pytest.mark.django_db
 
 
 def wipe() -> None:
+    """Delete what the schema covers (the contact page's rows point to contact points)."""
+    AlternativeContactPoint.objects.all().delete()
     EvaluationRecord.objects.filter(corrects__isnull=False).delete()
     EvaluationRecord.objects.all().delete()
     AwarenessAction.objects.all().delete()
-    for page in [*UsageConceptPage.objects.all(), *ChannelProfilePage.objects.all()]:
+    for page in [
+        *UsageConceptPage.objects.all(),
+        *ChannelProfilePage.objects.all(),
+        *ImprintPage.objects.all(),
+    ]:
         page.delete()
     ResponsiblePerson.objects.all().delete()
     ContactPoint.objects.all().delete()
@@ -42,9 +50,13 @@ def export_text() -> str:
 
 
 def test_round_trip_into_an_empty_database_loses_nothing(demo, tmp_path):
-    channel = h.channel("facebook", plat=Platform.objects.get(slug="facebook"))
+    channel = h.channel("neu", plat=Platform.objects.get(slug="facebook"))
     h.channel(
-        "entwurf", plat=Platform.objects.get(slug="x"), publish=False, stage="planned"
+        "entwurf",
+        plat=Platform.objects.get(slug="x"),
+        publish=False,
+        stage="planned",
+        profile_url="https://x.com/entwurf",
     )
     first = h.evaluation(date=h.TODAY.replace(year=2025), findings="Alt")
     correction = h.evaluation(corrects=first, findings="Korrigiert")
@@ -55,7 +67,20 @@ def test_round_trip_into_an_empty_database_loses_nothing(demo, tmp_path):
     before = export_text()
     data = yaml.safe_load(before)
     assert data["concept"]["documents"][0]["year"] == 2017
-    assert {c["slug"] for c in data["channels"]} == {"facebook", "entwurf"}
+    assert {"facebook", "neu", "entwurf"} <= {c["slug"] for c in data["channels"]}
+    facebook = next(c for c in data["channels"] if c["slug"] == "facebook")
+    assert facebook["target_groups"][:2] == ["Unternehmen", "Investoren"]
+    assert facebook["interaction_features"][1] == {
+        "name": "Kommentare",
+        "needs_registration": True,
+    }
+    assert facebook["alternative_contact_page"] == "/kontakt/"
+    assert facebook["stage_changes"][0]["stage"] == "active"
+    assert facebook["editorial_owner"] == "Hartmut Schneider"
+    assert facebook["imprint_verified_on"] and facebook["processing_record_ref"]
+    assert data["imprint"]["responsible_persons"][0]["person"] == "André Kaiser"
+    assert data["imprint"]["body_name"]
+    assert data["contact_points"][0]["office_hours"]
 
     wipe()
     assert export_data()["providers"] == []
@@ -63,7 +88,7 @@ def test_round_trip_into_an_empty_database_loses_nothing(demo, tmp_path):
     path.write_text(before, encoding="utf-8")
     out = io.StringIO()
     call_command("smgovernance_import", str(path), stdout=out)
-    assert "channels: 2/2" in out.getvalue()
+    assert "channels: 5/5" in out.getvalue() and "imprint: 1/1" in out.getvalue()
     assert export_text() == before
     assert not ChannelProfilePage.objects.get(slug="entwurf").live
 

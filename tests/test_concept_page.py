@@ -5,7 +5,12 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from smgovernance.models import ChannelDecision, Decision, UsageConceptPage
+from smgovernance.models import (
+    ChannelDecision,
+    ChannelProfilePage,
+    Decision,
+    UsageConceptPage,
+)
 from tests import concept_helpers as h
 from tests.utils import soup
 
@@ -95,4 +100,46 @@ def test_concept_page_query_count_does_not_grow_with_channels(
         )
     client.get(page.url)
     with django_assert_max_num_queries(25):
+        assert client.get(page.url).status_code == 200
+
+
+def test_channel_section_shows_the_channel_facts_from_the_record(client, demo):
+    document = soup(client.get("/nutzungskonzept/"))
+    section = document.select_one("#kanal-facebook")
+    text = section.get_text(" ", strip=True)
+    channel = ChannelProfilePage.objects.get(slug="facebook")
+    for fact in (
+        "Erstkontakt mit den Zielgruppen",  # purpose
+        "25- bis 55-Jährigen",  # reasons for the platform
+        "als „Community“ angelegt",  # type and scope
+        "Fördermittelberatungen im Einzelfall",  # not offered
+        "per Direktnachricht",  # dialogue policy
+        "Mo, Mi, Fr 8–12 Uhr",  # service hours
+        channel.responsible_unit.name,
+        channel.editorial_owner.name,
+        channel.data_subject_owner.name,
+        "Aktiv",
+    ):
+        assert fact in text, fact
+    targets = [li.get_text() for li in section.select(".concept-channel-targets li")]
+    assert targets[:2] == ["Unternehmen", "Investoren"]
+    assert section.select(".concept-channel-content li")
+    features = section.select_one(".concept-channel-features").get_text()
+    assert "Kommentare: nur mit Registrierung auf der Plattform" in features
+    # Changed in the record, changed on the concept page: nothing is typed twice.
+    channel.service_hours = "Nur dienstags"
+    channel.save_revision().publish()
+    document = soup(client.get("/nutzungskonzept/"))
+    hours = document.select_one("#kanal-facebook .concept-channel-hours").get_text()
+    assert hours == "Nur dienstags"
+
+
+def test_concept_page_queries_stay_flat_with_many_channels(
+    client, django_assert_max_num_queries
+):
+    page = h.concept()
+    for n in range(8):
+        h.channel(f"kanal-{n}")
+    client.get(page.url)
+    with django_assert_max_num_queries(15):
         assert client.get(page.url).status_code == 200

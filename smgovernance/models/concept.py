@@ -102,7 +102,7 @@ class UsageConceptPage(Page):
 
     def channels(self) -> models.QuerySet:
         """The channels the concept describes: live channel pages of this site."""
-        pages = ChannelProfilePage.objects.live().select_related("platform__provider")
+        pages = ChannelProfilePage.with_related().live()
         site = self.get_site()
         if site is not None:
             pages = pages.in_site(site)
