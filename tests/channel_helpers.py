@@ -11,7 +11,13 @@ from wagtail.test.utils.form_data import (
 )
 
 from home.demo import records
-from smgovernance.models import ChannelIndexPage, ChannelProfilePage, ChannelStage
+from smgovernance.models import (
+    AlternativeContactPage,
+    ChannelIndexPage,
+    ChannelProfilePage,
+    ChannelStage,
+    NetiquettePage,
+)
 
 
 def make_records() -> dict:
@@ -33,6 +39,33 @@ def make_page(slug: str, title: str | None = None) -> Page:
     """A plain live page under the home page (stands in for contact/netiquette pages)."""
     home = Site.objects.get(is_default_site=True).root_page
     page = Page(title=title or slug.title(), slug=slug)
+    home.add_child(instance=page)
+    return page
+
+
+def make_contact_page(
+    slug: str = "kontakt", title: str = "Kontakt"
+) -> AlternativeContactPage:
+    """A live alternative contact page under the home page (the gate needs one)."""
+    home = Site.objects.get(is_default_site=True).root_page
+    page = AlternativeContactPage(title=title, slug=slug)
+    home.add_child(instance=page)
+    return page
+
+
+def make_netiquette_page(
+    slug: str = "netiquette", title: str = "Netiquette"
+) -> NetiquettePage:
+    """A live netiquette page under the home page (channels with comments need one)."""
+    home = Site.objects.get(is_default_site=True).root_page
+    page = NetiquettePage(
+        title=title,
+        slug=slug,
+        rules=[("rule", {"title": "Sachlich bleiben", "explanation": ""})],
+        measures=[("measure", {"measure": "hide", "applies_when": "Beleidigungen"})],
+        review_procedure="<p>Fragen Sie nach den Gründen.</p>",
+        service_hours="Mo–Fr 9–15 Uhr",
+    )
     home.add_child(instance=page)
     return page
 
@@ -93,6 +126,7 @@ def channel_form_data(context: dict, **overrides: object) -> dict:
         "website_equivalent_page": "",
         "website_equivalent_urls": streamfield([]),
         "alternative_contact_page": "",
+        "body": streamfield([]),
         "online_services_name": "Amt24",
         "online_services_url": "https://amt24.sachsen.de/",
         "stage": "planned",
