@@ -73,7 +73,23 @@ def make_netiquette_page(
 def make_channel(
     index: ChannelIndexPage, context: dict, slug: str, **fields: object
 ) -> ChannelProfilePage:
-    """A live channel; pass stage=ACTIVE together with the gate fields."""
+    """A live channel; pass stage=ACTIVE together with the gate fields (GATE_FIELDS).
+
+    An active channel without `alternative_contact_page` gets the site's contact
+    page (made when missing); comments without `netiquette_page` get the netiquette.
+    """
+    if (
+        fields.get("stage") == ChannelStage.ACTIVE
+        and "alternative_contact_page" not in fields
+    ):
+        fields["alternative_contact_page"] = (
+            AlternativeContactPage.objects.live().first() or make_contact_page()
+        )
+    if fields.get("comments_enabled") and "netiquette_page" not in fields:
+        fields["netiquette_page"] = (
+            NetiquettePage.objects.live().first() or make_netiquette_page()
+        )
+        fields.setdefault("service_hours", "Mo–Fr 9–15 Uhr")
     values = {
         "title": slug.title(),
         "platform": context["platforms"]["facebook"],

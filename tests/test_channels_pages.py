@@ -515,3 +515,25 @@ def test_profile_without_body_loads_no_video_assets(client):
     assert "Beispiele und weitere Informationen" not in html
     assert "vimeo-consent.js" not in html
     assert "vimeo.css" not in html
+
+
+@pytest.mark.django_db
+def test_make_channel_helper_supplies_the_gate_pages():
+    """Other areas' tests rely on make_channel(stage=ACTIVE, **GATE_FIELDS)."""
+    context = make_records()
+    index = make_index()
+    first = make_channel(
+        index, context, "eins", stage=ChannelStage.ACTIVE, **GATE_FIELDS
+    )
+    second = make_channel(
+        index,
+        context,
+        "zwei",
+        stage=ChannelStage.ACTIVE,
+        comments_enabled=True,
+        **GATE_FIELDS,
+    )
+    assert first.live and second.live
+    assert first.alternative_contact_page_id == second.alternative_contact_page_id
+    assert isinstance(second.alternative_contact_page.specific, AlternativeContactPage)
+    assert isinstance(second.netiquette_page.specific, NetiquettePage)
