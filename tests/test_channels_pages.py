@@ -537,3 +537,27 @@ def test_make_channel_helper_supplies_the_gate_pages():
     assert first.alternative_contact_page_id == second.alternative_contact_page_id
     assert isinstance(second.alternative_contact_page.specific, AlternativeContactPage)
     assert isinstance(second.netiquette_page.specific, NetiquettePage)
+
+
+@pytest.mark.django_db
+def test_unpublished_netiquette_and_contact_pages_are_not_linked(client):
+    context = make_records()
+    channel = make_channel(
+        make_index(),
+        context,
+        "facebook",
+        comments_enabled=True,
+        stage=ChannelStage.ACTIVE,
+        **GATE_FIELDS,
+    )
+    netiquette, contact = channel.netiquette_page, channel.alternative_contact_page
+    hrefs = {
+        a["href"] for a in soup(client.get(channel.url)).find("main").find_all("a")
+    }
+    assert {netiquette.url, contact.url} <= hrefs
+    netiquette.specific.unpublish()
+    contact.specific.unpublish()
+    hrefs = {
+        a["href"] for a in soup(client.get(channel.url)).find("main").find_all("a")
+    }
+    assert "/netiquette/" not in hrefs and "/kontakt/" not in hrefs
