@@ -11,7 +11,13 @@ from wagtail.test.utils.form_data import (
 )
 
 from home.demo import records
-from smgovernance.models import ChannelIndexPage, ChannelProfilePage, ChannelStage
+from smgovernance.models import (
+    AlternativeContactPage,
+    ChannelIndexPage,
+    ChannelProfilePage,
+    ChannelStage,
+    NetiquettePage,
+)
 
 
 def make_records() -> dict:
@@ -37,10 +43,53 @@ def make_page(slug: str, title: str | None = None) -> Page:
     return page
 
 
+def make_contact_page(
+    slug: str = "kontakt", title: str = "Kontakt"
+) -> AlternativeContactPage:
+    """A live alternative contact page under the home page (the gate needs one)."""
+    home = Site.objects.get(is_default_site=True).root_page
+    page = AlternativeContactPage(title=title, slug=slug)
+    home.add_child(instance=page)
+    return page
+
+
+def make_netiquette_page(
+    slug: str = "netiquette", title: str = "Netiquette"
+) -> NetiquettePage:
+    """A live netiquette page under the home page (channels with comments need one)."""
+    home = Site.objects.get(is_default_site=True).root_page
+    page = NetiquettePage(
+        title=title,
+        slug=slug,
+        rules=[("rule", {"title": "Sachlich bleiben", "explanation": ""})],
+        measures=[("measure", {"measure": "hide", "applies_when": "Beleidigungen"})],
+        review_procedure="<p>Fragen Sie nach den Gründen.</p>",
+        service_hours="Mo–Fr 9–15 Uhr",
+    )
+    home.add_child(instance=page)
+    return page
+
+
 def make_channel(
     index: ChannelIndexPage, context: dict, slug: str, **fields: object
 ) -> ChannelProfilePage:
-    """A live channel; pass stage=ACTIVE together with the gate fields."""
+    """A live channel; pass stage=ACTIVE together with the gate fields (GATE_FIELDS).
+
+    An active channel without `alternative_contact_page` gets the site's contact
+    page (made when missing); comments without `netiquette_page` get the netiquette.
+    """
+    if (
+        fields.get("stage") == ChannelStage.ACTIVE
+        and "alternative_contact_page" not in fields
+    ):
+        fields["alternative_contact_page"] = (
+            AlternativeContactPage.objects.live().first() or make_contact_page()
+        )
+    if fields.get("comments_enabled") and "netiquette_page" not in fields:
+        fields["netiquette_page"] = (
+            NetiquettePage.objects.live().first() or make_netiquette_page()
+        )
+        fields.setdefault("service_hours", "Mo–Fr 9–15 Uhr")
     values = {
         "title": slug.title(),
         "platform": context["platforms"]["facebook"],
@@ -93,6 +142,7 @@ def channel_form_data(context: dict, **overrides: object) -> dict:
         "website_equivalent_page": "",
         "website_equivalent_urls": streamfield([]),
         "alternative_contact_page": "",
+        "body": streamfield([]),
         "online_services_name": "Amt24",
         "online_services_url": "https://amt24.sachsen.de/",
         "stage": "planned",

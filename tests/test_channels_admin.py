@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.http import HttpResponse
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from smgovernance.models import ChannelProfilePage, ChannelStage
 from tests.channel_helpers import (
@@ -11,7 +12,9 @@ from tests.channel_helpers import (
     channel_form_data,
     edit_url,
     make_channel,
+    make_contact_page,
     make_index,
+    make_netiquette_page,
     make_page,
     make_records,
 )
@@ -167,7 +170,7 @@ def test_comments_need_a_netiquette_page_and_service_hours(
     )
     assert "Netiquette" in field_errors(response, "netiquette_page")
     assert "wann der Kanal betreut wird" in field_errors(response, "service_hours")
-    netiquette = make_page("netiquette")
+    netiquette = make_netiquette_page()
     response = admin_client.post(
         add_url(index),
         channel_form_data(
@@ -229,7 +232,7 @@ def test_active_gate_passes_when_complete_and_records_the_change(
 ):
     channel = make_channel(index, context, "facebook")
     channel.save_revision().publish()
-    contact = make_page("kontakt")
+    contact = make_contact_page()
     response = admin_client.post(
         edit_url(channel),
         channel_form_data(
@@ -291,13 +294,14 @@ def test_edit_form_groups_fields_in_the_concepts_order_with_german_help(
         " ".join(h.get_text(" ", strip=True).split())
         for h in document.select(".w-panel__heading")
     ]
-    assert found[2:11] == [
+    assert found[2:12] == [
         "Plattform und Profil",
         "Verantwortlichkeit",
         "Zweck der Nutzung",
         "Art und Umfang der Nutzung",
         "Dialog und Interaktion",
         "Alternativen auf unserer Website",
+        "Beispiele und weitere Informationen",
         "Stufe im Lebenszyklus",
         "Voraussetzungen für die Stufe aktiv",
         "Datenschutzhinweis",
@@ -331,3 +335,75 @@ def test_edit_form_shows_the_stage_history(admin_client, context, index):
     channel.save_revision().publish()
     text = admin_client.get(edit_url(channel)).content.decode()
     assert "Pilotbetrieb – Pilotphase beginnt" in text
+
+
+def test_contact_and_netiquette_must_be_pages_of_their_types(
+    admin_client, context, index
+):
+    channel = make_channel(index, context, "facebook")
+    revision = channel.save_revision()
+    revision.publish()
+    other = make_page("presse", "Presse")
+    response = admin_client.post(
+        edit_url(channel),
+        channel_form_data(
+            context,
+            comments_enabled="on",
+            netiquette_page=other.pk,
+            alternative_contact_page=other.pk,
+            stage="pilot",
+            **PUBLISH,
+        ),
+    )
+    assert "Seitentyp „Kontaktseite“" in field_errors(
+        response, "alternative_contact_page"
+    )
+    assert "Seitentyp „Netiquette“" in field_errors(response, "netiquette_page")
+    channel.refresh_from_db()
+    assert channel.live_revision_id == revision.pk
+    assert channel.latest_revision_id == revision.pk
+    # The choosers offer only pages of the right type.
+    text = admin_client.get(edit_url(channel)).content.decode()
+    assert "smgovernance.alternativecontactpage" in text
+    assert "smgovernance.netiquettepage" in text
+
+
+def test_body_with_a_vimeo_block_is_published_through_the_admin(
+    admin_client, context, index
+):
+    video = {
+        "video": "https://vimeo.com/76979871",
+        "title": "Arbeits- und Lebensort",
+        "poster": "",
+        "transcript": rich_text("<p>Text des Videos.</p>"),
+        "captions_available": "",
+        "caption_language": "de",
+        "start_time": "",
+    }
+    response = admin_client.post(
+        add_url(index),
+        channel_form_data(
+            context,
+            stage="pilot",
+            stage_change_reason="Testphase",
+            body=streamfield([("vimeo", {**video, "video": "https://example.com/1"})]),
+            **PUBLISH,
+        ),
+    )
+    assert response.status_code == 200
+    assert "Das ist keine Vimeo-Adresse" in response.content.decode()
+    assert not ChannelProfilePage.objects.exists()
+    response = admin_client.post(
+        add_url(index),
+        channel_form_data(
+            context,
+            stage="pilot",
+            stage_change_reason="Testphase",
+            body=streamfield([("vimeo", video)]),
+            **PUBLISH,
+        ),
+    )
+    assert response.status_code == 302
+    page = ChannelProfilePage.objects.get()
+    assert page.live and page.has_vimeo
+    assert page.body[0].value["video"] == "https://vimeo.com/76979871"

@@ -4,6 +4,7 @@ import json
 
 import swapper
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
@@ -27,6 +28,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 
+from ..blocks import GOVERNANCE_BLOCKS
 from .contacts import ContactPoint, ResponsiblePerson
 from .platforms import (
     Platform,
@@ -41,6 +43,10 @@ swapper.set_app_prefix("wagtailcore", "wagtail")
 PAGE_MODEL = swapper.get_model_name("wagtailcore", "Page")
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul"]
+
+# Page types the channel's page links must have (by label: legal.py imports this module).
+ALTERNATIVE_CONTACT_PAGE = "smgovernance.AlternativeContactPage"
+NETIQUETTE_PAGE = "smgovernance.NetiquettePage"
 
 
 class ChannelStage(models.TextChoices):
@@ -394,7 +400,10 @@ class ChannelProfilePage(Page):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("The rules for comments. Required when comments are enabled."),
+        help_text=_(
+            "The netiquette page with the rules for comments. Required when "
+            "comments are enabled."
+        ),
     )
     alternative_contact_page = models.ForeignKey(
         PAGE_MODEL,
@@ -403,7 +412,10 @@ class ChannelProfilePage(Page):
         null=True,
         blank=True,
         related_name="+",
-        help_text=_("Where people reach us by phone, e-mail or in person."),
+        help_text=_(
+            "The alternative contact page: where people reach us by phone, e-mail "
+            "or in person."
+        ),
     )
     online_services_url = models.URLField(
         _("online services"),
@@ -475,6 +487,16 @@ class ChannelProfilePage(Page):
         help_text=_("How long data is kept, or the criteria for it."),
     )
 
+    body = StreamField(
+        GOVERNANCE_BLOCKS,
+        blank=True,
+        verbose_name=_("examples and further information"),
+        help_text=_(
+            "Optional: examples of posts, videos, contacts or links, shown below the "
+            "facts of the channel."
+        ),
+    )
+
     base_form_class = ChannelProfilePageForm
 
     content_panels = [
@@ -517,7 +539,7 @@ class ChannelProfilePage(Page):
                 FieldPanel("interaction_features"),
                 FieldPanel("service_hours"),
                 FieldPanel("comments_enabled"),
-                PageChooserPanel("netiquette_page"),
+                PageChooserPanel("netiquette_page", NETIQUETTE_PAGE),
             ],
             heading=_("Dialogue and interaction"),
         ),
@@ -525,7 +547,7 @@ class ChannelProfilePage(Page):
             [
                 PageChooserPanel("website_equivalent_page"),
                 FieldPanel("website_equivalent_urls"),
-                PageChooserPanel("alternative_contact_page"),
+                PageChooserPanel("alternative_contact_page", ALTERNATIVE_CONTACT_PAGE),
                 FieldRowPanel(
                     [
                         FieldPanel("online_services_name"),
@@ -535,6 +557,7 @@ class ChannelProfilePage(Page):
             ],
             heading=_("Alternatives on our own website"),
         ),
+        FieldPanel("body"),
     ]
     lifecycle_panels = [
         MultiFieldPanel(
@@ -649,6 +672,39 @@ class ChannelProfilePage(Page):
             )
         return errors
 
+    def page_type_errors(self) -> dict[str, str]:
+        """The contact and netiquette links must point to pages of those types."""
+        errors: dict[str, str] = {}
+        for field, label, message in (
+            (
+                "alternative_contact_page",
+                ALTERNATIVE_CONTACT_PAGE,
+                _(
+                    "Choose an alternative contact page (page type “alternative "
+                    "contact page”), not another page."
+                ),
+            ),
+            (
+                "netiquette_page",
+                NETIQUETTE_PAGE,
+                _(
+                    "Choose the netiquette page (page type “netiquette”), not "
+                    "another page."
+                ),
+            ),
+        ):
+            page = getattr(self, field) if getattr(self, f"{field}_id") else None
+            if page is not None and not issubclass(
+                page.specific_class or Page, apps.get_model(label)
+            ):
+                errors[field] = message
+        return errors
+
+    @property
+    def has_vimeo(self) -> bool:
+        """Whether the body holds a Vimeo block (the page then loads the consent script)."""
+        return any(block.block_type == "vimeo" for block in self.body)
+
     def clean(self) -> None:
         super().clean()
         errors: dict[str, object] = {}
@@ -663,6 +719,7 @@ class ChannelProfilePage(Page):
                 errors["instance_operator"] = _(
                     "%(platform)s is federated: choose the operator of the instance."
                 ) % {"platform": self.platform.name}
+        errors.update(self.page_type_errors())
         if self.comments_enabled and not self.netiquette_page_id:
             errors["netiquette_page"] = _(
                 "Comments are enabled: choose the netiquette page."

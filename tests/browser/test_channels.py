@@ -33,3 +33,40 @@ def test_platform_link_is_a_plain_link_that_works_by_keyboard(
     page.wait_for_timeout(300)
     # The click is the first (and only) request to the platform.
     assert recorded_page.external_requests[:1] == ["https://vimeo.com/user16758230"]
+
+
+def test_vimeo_block_in_the_body_waits_for_the_click_and_passes_axe(
+    live_server, demo, recorded_page
+):
+    from smgovernance.models import ChannelProfilePage
+
+    channel = ChannelProfilePage.objects.get(slug="vimeo")
+    channel.body = [
+        (
+            "vimeo",
+            {
+                "video": "https://vimeo.com/76979871",
+                "title": "Mittelsachsen als Arbeits- und Lebensort",
+                "transcript": "<p>Gesprochener Text.</p>",
+                "captions_available": False,
+                "caption_language": "de",
+                "start_time": "",
+            },
+        )
+    ]
+    channel.save_revision().publish()
+    page = recorded_page.page
+    page.goto(live_server.url + "/kanaele/vimeo/")
+    page.wait_for_load_state("networkidle")
+    assert recorded_page.external_requests == []
+    assert page.locator("iframe").count() == 0
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    page.get_by_role(
+        "button",
+        name="Video „Mittelsachsen als Arbeits- und Lebensort“ von Vimeo laden",
+    ).click()
+    page.locator("iframe.vimeo__frame").wait_for(state="attached")
+    page.wait_for_timeout(300)
+    hosts = {u.split("/")[2] for u in recorded_page.external_requests}
+    assert hosts == {"player.vimeo.com"}
