@@ -142,6 +142,7 @@ CHANNEL_PAGE_REFS = [
     "alternative_contact_page",
     "website_equivalent_page",
 ]
+CHANNEL_BODY_BLOCK = ChannelProfilePage._meta.get_field("body").stream_block
 # Channel StreamFields: lists of short texts, or of small objects.
 CHANNEL_TEXT_LISTS = ["content_kinds", "target_groups", "not_offered"]
 CHANNEL_STRUCT_LISTS = {
@@ -149,6 +150,7 @@ CHANNEL_STRUCT_LISTS = {
     "website_equivalent_urls": ("link", ["text", "url"]),
 }
 CHANNEL_EXTRA = {
+    "body",
     "live",
     "stage_changes",
     "successors",
@@ -237,6 +239,11 @@ def _export_channel_extras(channel: ChannelProfilePage) -> dict:
         for change in channel.stage_changes.all()
     ]
     row["successors"] = [item.successor.slug for item in channel.successors.all()]
+    # The free blocks below the facts, in Wagtail's own JSON form (type and value).
+    row["body"] = [
+        {"type": child["type"], "value": child["value"]}
+        for child in channel.body.raw_data
+    ]
     row["live"] = channel.live
     return row
 
@@ -414,6 +421,15 @@ class Validator:
             self.error(where, f"„{value}“ ist in „{section}“ nicht vorhanden.")
 
     def validate_channel_extras(self, where: str, row: dict) -> None:
+        body = row.get("body") or []
+        if not isinstance(body, list):
+            self.error(f"{where}.body", "erwartet wird eine Liste von Blöcken.")
+        elif body:
+            try:
+                CHANNEL_BODY_BLOCK.clean(CHANNEL_BODY_BLOCK.to_python(body))
+            except (ValidationError, KeyError, TypeError, ValueError) as exc:
+                messages = getattr(exc, "messages", None) or [str(exc)]
+                self.error(f"{where}.body", " ".join(str(m) for m in messages))
         for name in CHANNEL_PAGE_REFS:
             path = row.get(name)
             if path and _page_at(str(path)) is None:
@@ -704,6 +720,7 @@ def _import_channel(row: dict, values: dict, where: str) -> ChannelProfilePage:
     for name in CHANNEL_PAGE_REFS:
         path = row.get(name)
         setattr(page, name, _page_at(path) if path else None)
+    page.body = CHANNEL_BODY_BLOCK.to_python(row.get("body") or [])
     for name in CHANNEL_TEXT_LISTS:
         setattr(page, name, [("item", text) for text in row.get(name) or []])
     for name, (block_type, keys) in CHANNEL_STRUCT_LISTS.items():
