@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from smgovernance.models import (
+    AlternativeContactPage,
     ChannelIndexPage,
     ChannelProfilePage,
     ChannelStage,
@@ -19,7 +20,7 @@ from smgovernance.models import (
     TransferBasis,
     UsageConceptPage,
 )
-from tests.channel_helpers import GATE_FIELDS, make_channel
+from tests.channel_helpers import GATE_FIELDS, make_channel, make_contact_page
 
 
 TODAY = datetime.date.today()
@@ -66,13 +67,8 @@ def channel_index() -> ChannelIndexPage:
 
 
 def contact_page() -> Page:
-    """The live alternative-contact page (the demo's, or a plain stand-in)."""
-    existing = Page.objects.filter(slug="kontakt").first()
-    if existing is not None:
-        return existing
-    page = Page(title="Kontakt", slug="kontakt")
-    site_root().add_child(instance=page)
-    return page
+    """The live alternative-contact page (the demo's, or a new one)."""
+    return AlternativeContactPage.objects.live().first() or make_contact_page()
 
 
 def contact_point() -> ContactPoint:
