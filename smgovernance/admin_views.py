@@ -28,6 +28,9 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Compliance report")
     header_icon = "warning"
 
+    def get_breadcrumbs_items(self) -> list[dict]:
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_findings(self) -> list[Finding]:
         findings = run_checks()
         severity = self.request.GET.get("severity", "")
@@ -64,10 +67,12 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         titles = {check.id: check.title for check in CHECKS}
+        severity_labels = dict(Severity.choices)
         context.update(
             findings=[
                 {
                     "finding": f,
+                    "severity": severity_labels.get(f.severity, f.severity),
                     "title": titles.get(f.check_id, ""),
                     "object": object_label(f),
                 }

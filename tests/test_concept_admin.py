@@ -241,6 +241,8 @@ def test_report_filters_and_csv(admin_client, demo):
     document = soup(admin_client.get("/admin/smgovernance/compliance/"))
     rows = document.select("tr.finding")
     assert {r["class"][1] for r in rows} == {"finding--error", "finding--warning"}
+    assert {r.find("td").get_text(strip=True) for r in rows} == {"Fehler", "Warnung"}
+    assert "Prüfbericht" in document.select_one("header").get_text(" ", strip=True)
     document = soup(
         admin_client.get("/admin/smgovernance/compliance/?severity=warning")
     )
