@@ -12,37 +12,13 @@ from smgovernance.models import (
     AlternativeContactPoint,
     AlternativeContactWebsite,
     ImprintPage,
-    ImprintResponsiblePerson,
     PlatformPrivacyNote,
     PrivacyPage,
 )
 
-from .records import ADDRESS, VERIFIED_ON
+from .records import import_sections
 from .utils import upsert_child
 
-
-IMPRINT = {
-    "title": "Impressum",
-    "body_name": "Landkreis Mittelsachsen",
-    "legal_form": "Körperschaft des öffentlichen Rechts (Gebietskörperschaft)",
-    "representative_title": "Landrat",
-    "representative_name": "Sven Krüger",
-    **ADDRESS,
-    # The concept names the press office as the contact; no central address is in the seed.
-    "email": "presse@landkreis-mittelsachsen.de",
-    "phone": "(03731) 799 3305",
-    # Rechtsaufsicht over Saxon counties (obligations O-2); address left to the editor.
-    "supervisory_authority_name": "Landesdirektion Sachsen",
-    "supervisory_authority_address": "",
-    "supervisory_authority_url": "https://www.lds.sachsen.de/",
-    "provider_verified_on": VERIFIED_ON,
-}
-
-# Areas as the concept assigns them (§ 4: Pressestelle; Wirtschaft und Social Media).
-PERSON_AREAS = [
-    ("kaiser", "Gesamtauftritt und Pressemitteilungen"),
-    ("schneider", "Bereich Wirtschaft und Social Media"),
-]
 
 CONTACT_INTRO = (
     "<p>Unsere Kanäle in sozialen Medien dienen der Information über die "
@@ -104,20 +80,12 @@ FACEBOOK_NOTE = {
 
 def build(context: dict) -> None:
     home = context["home"]
-    persons = context["persons"]
     contact_points = context["contact_points"]
     platforms = context["platforms"]
 
-    imprint = _page(home, ImprintPage, "impressum", IMPRINT)
-    imprint.responsible_persons.set(
-        [
-            ImprintResponsiblePerson(
-                person=persons[key], area=area, meets_requirements=True
-            )
-            for key, area in PERSON_AREAS
-        ]
-    )
-    imprint.save_revision().publish()
+    # Provider data and responsible persons come from the demo concept file.
+    import_sections("imprint")
+    imprint = ImprintPage.objects.get(slug="impressum")
 
     contact = _page(
         home,

@@ -6,7 +6,6 @@ the same importer as `smgovernance_import`. Facts come from the 2018 concept
 Facebook Inc., X instead of Twitter, Vimeo's owner). Everything stays editable in the admin.
 """
 
-import datetime
 from functools import cache
 from pathlib import Path
 
@@ -22,14 +21,6 @@ from smgovernance.models import (
 
 
 DATA_FILE = Path(__file__).with_name("mittelsachsen.yaml")
-
-# Also used by the legal pages' demo step (the imprint's address and check date).
-VERIFIED_ON = datetime.date(2026, 11, 2)
-ADDRESS = {
-    "street": "Frauensteiner Straße 43",
-    "postal_code": "09599",
-    "city": "Freiberg",
-}
 
 # Short names the other demo steps use for the records (key -> natural key in the file).
 PROVIDERS = {
