@@ -155,3 +155,13 @@ def test_production_settings_pass_the_deploy_check():
         "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_main_navigation_leads_to_the_channels_and_the_concept(client, demo):
+    navigation = soup(client.get("/")).find(
+        "nav", attrs={"aria-label": "Hauptnavigation"}
+    )
+    hrefs = {a["href"] for a in navigation.find_all("a")}
+    assert {"/kanaele/", "/nutzungskonzept/", "/videos/"} <= hrefs
+    for href in hrefs:
+        assert client.get(href).status_code == 200

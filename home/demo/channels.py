@@ -25,6 +25,7 @@ def build(context: dict) -> None:
             "wie Sie uns stattdessen erreichen."
         ),
         organisation_name="Landkreis Mittelsachsen",
+        show_in_menus=True,
     )
     import_sections("channels")
     context["channel_index"] = index

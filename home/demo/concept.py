@@ -13,4 +13,8 @@ from .records import import_sections
 
 def build(context: dict) -> None:
     import_sections("concept", "evaluations", "awareness_actions")
-    context["concept_page"] = UsageConceptPage.objects.get(slug="nutzungskonzept")
+    concept_page = UsageConceptPage.objects.get(slug="nutzungskonzept")
+    if not concept_page.show_in_menus:
+        concept_page.show_in_menus = True
+        concept_page.save_revision().publish()
+    context["concept_page"] = concept_page
