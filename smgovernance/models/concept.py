@@ -13,12 +13,13 @@ from wagtail.models import Orderable, Page
 
 from .channels import PUBLIC_STAGES, ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
+from .mixins import ViewRestrictionsInOneQueryMixin
 
 
 RICH_TEXT = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 
-class UsageConceptPage(Page):
+class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
     """The published usage concept: prose sections plus everything rendered from records."""
 
     version = models.CharField(
