@@ -160,8 +160,23 @@ def concept_page(site: Site | None) -> UsageConceptPage | None:
 
 
 def latest_evaluation() -> EvaluationRecord | None:
-    return (
-        EvaluationRecord.objects.filter(submitted=True).order_by("-date", "-pk").first()
+    return _memo(
+        ("latest_evaluation",),
+        lambda: (
+            EvaluationRecord.objects.filter(submitted=True)
+            .order_by("-date", "-pk")
+            .first()
+        ),
+    )
+
+
+def third_country_providers() -> list[ThirdPartyProvider]:
+    """Providers outside the EU/EEA, by name: one query shared by two checks."""
+    return _memo(
+        ("third_country_providers",),
+        lambda: list(
+            ThirdPartyProvider.objects.filter(is_third_country=True).order_by("name")
+        ),
     )
 
 
@@ -323,9 +338,11 @@ def person_unverified(site: Site | None) -> Iterator[Finding]:
 def provider_check_stale(site: Site | None) -> Iterator[Finding]:
     """O-27: the third-country transfer basis is re-checked yearly."""
     since = today() - _days("SMGOVERNANCE_VERIFICATION_INTERVAL_DAYS", 365)
-    stale = ThirdPartyProvider.objects.filter(is_third_country=True).filter(
-        Q(dpf_checked_on__isnull=True) | Q(dpf_checked_on__lt=since)
-    )
+    stale = [
+        p
+        for p in third_country_providers()
+        if p.dpf_checked_on is None or p.dpf_checked_on < since
+    ]
     for provider in stale:
         yield Finding(
             "smgovernance.C007",
@@ -341,10 +358,11 @@ def provider_check_stale(site: Site | None) -> Iterator[Finding]:
 
 def provider_without_transfer_basis(site: Site | None) -> Iterator[Finding]:
     """O-27, Art. 13(1)(f) GDPR: a third-country transfer needs a basis."""
-    missing = ThirdPartyProvider.objects.filter(
-        is_third_country=True,
-        transfer_basis__in=[TransferBasis.NONE, TransferBasis.NOT_NEEDED],
-    )
+    missing = [
+        p
+        for p in third_country_providers()
+        if p.transfer_basis in (TransferBasis.NONE, TransferBasis.NOT_NEEDED)
+    ]
     for provider in missing:
         yield Finding(
             "smgovernance.C008",
@@ -670,10 +688,13 @@ def public_channel_not_live(site: Site | None) -> Iterator[Finding]:
 
 def content_findings(site: Site | None) -> Iterator[Finding]:
     """The editor's content checks (closed channels, unknown contacts …) over live pages."""
-    from .content_checks import check_page
+    from .content_checks import check_page, known_contacts
+
+    def contacts() -> tuple[set[str], set[str]]:
+        return _memo(("known_contacts",), known_contacts)
 
     for page in _pages(ContentPage, site).live().order_by("path"):
-        for finding in check_page(page):
+        for finding in check_page(page, load_contacts=contacts):
             yield Finding(
                 "smgovernance.C027",
                 Severity.WARNING,

@@ -6,7 +6,7 @@ registry can run the same functions over all live pages.
 """
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext
@@ -107,10 +107,14 @@ def known_contacts() -> tuple[set[str], set[str]]:
 
     phones: set[str] = set()
     emails: set[str] = set()
-    for model in (ContactPoint, ResponsiblePerson):
-        for phone, email in model.objects.values_list("phone", "email"):
-            phones.add(phone_digits(phone))
-            emails.add(email.strip().lower())
+    rows = (
+        ContactPoint.objects.order_by()
+        .values_list("phone", "email")
+        .union(ResponsiblePerson.objects.order_by().values_list("phone", "email"))
+    )
+    for phone, email in rows:  # one query for both tables
+        phones.add(phone_digits(phone))
+        emails.add(email.strip().lower())
     return phones, emails
 
 
@@ -241,8 +245,14 @@ def image_lacks_alt(value: object) -> bool:
     )
 
 
-def check_page(page: Page) -> list[ContentFinding]:
-    """All content findings of one page (its StreamFields, including unsaved edits)."""
+def check_page(
+    page: Page,
+    load_contacts: Callable[[], tuple[set[str], set[str]]] = known_contacts,
+) -> list[ContentFinding]:
+    """All content findings of one page (its StreamFields, including unsaved edits).
+
+    `load_contacts` lets a run over many pages load the contact records once.
+    """
     from .blocks import AccessibleImageBlock
 
     findings: list[ContentFinding] = []
@@ -251,7 +261,7 @@ def check_page(page: Page) -> list[ContentFinding]:
         for block, value, block_id in iter_blocks(stream_value, stream_block):
             if isinstance(block, blocks.RichTextBlock) and value is not None:
                 if contacts is None:
-                    contacts = known_contacts()
+                    contacts = load_contacts()
                 findings += rich_text_findings(
                     value.source or "", *contacts, page, block_id
                 )

@@ -1,17 +1,19 @@
 from django import template
 from django.http import HttpRequest
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from smgovernance.templatetags.smgovernance_tags import site_menu_pages
 
 
 register = template.Library()
 
 
 def menu_pages(request: HttpRequest | None) -> list[Page]:
-    """Live pages directly below the site's root page that are marked for menus."""
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return []
-    return list(site.root_page.get_children().live().in_menu())
+    """Live pages directly below the site's root page that are marked for menus.
+
+    Loaded in the same query as the footer's legal links (once per request).
+    """
+    return site_menu_pages(request)
 
 
 @register.inclusion_tag("home/includes/navigation.html", takes_context=True)

@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from .contacts import ContactPoint
+from .mixins import ViewRestrictionsInOneQueryMixin
 
 
 TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -127,7 +128,7 @@ class KnownBarrierBlock(blocks.StructBlock):
         }
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ViewRestrictionsInOneQueryMixin, Page):
     """The accessibility statement (Erklärung zur Barrierefreiheit) with its feedback form."""
 
     legal_basis = RichTextField(
@@ -400,7 +401,7 @@ class NetiquetteMeasureBlock(blocks.StructBlock):
         preview_value = {"measure": "hide", "applies_when": "Insults."}
 
 
-class NetiquettePage(Page):
+class NetiquettePage(ViewRestrictionsInOneQueryMixin, Page):
     """Rules for comments on the channels, with graded and reviewable measures."""
 
     intro = models.TextField(_("introduction"), blank=True)

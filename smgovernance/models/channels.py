@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page, Site
 
 from ..blocks import GOVERNANCE_BLOCKS
 from .contacts import ContactPoint, ResponsiblePerson
+from .mixins import ViewRestrictionsInOneQueryMixin
 from .platforms import (
     Platform,
     ThirdPartyProvider,
@@ -84,7 +85,7 @@ def json_ld(data: dict) -> SafeString:
     )
 
 
-class ChannelIndexPage(Page):
+class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     """Lists every channel, grouped by lifecycle stage."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -239,7 +240,7 @@ class ChannelProfilePageForm(WagtailAdminPageForm):
         return page
 
 
-class ChannelProfilePage(Page):
+class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
     """One social media channel the authority runs, as the usage concept describes it."""
 
     # Platform and profile

@@ -4,21 +4,23 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from .channels import PUBLIC_STAGES, ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
+from .mixins import ViewRestrictionsInOneQueryMixin
 
 
 RICH_TEXT = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 
 
-class UsageConceptPage(Page):
+class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
     """The published usage concept: prose sections plus everything rendered from records."""
 
     version = models.CharField(
@@ -100,33 +102,49 @@ class UsageConceptPage(Page):
         verbose_name = _("usage concept")
         verbose_name_plural = _("usage concepts")
 
-    def channels(self) -> models.QuerySet:
+    def channels(self, site: Site | None = None) -> models.QuerySet:
         """The channels the concept describes: live channel pages of this site."""
         pages = ChannelProfilePage.with_related().live()
-        site = self.get_site()
+        site = site or self.get_site()
         if site is not None:
             pages = pages.in_site(site)
         return pages.order_by("path")
 
     def published_evaluations(self) -> models.QuerySet:
-        from .registers import EvaluationRecord
+        from .registers import ChannelDecision, EvaluationRecord
 
         return (
             EvaluationRecord.objects.filter(published=True, submitted=True)
-            .prefetch_related("decisions__channel")
+            .prefetch_related(
+                models.Prefetch(
+                    "decisions",
+                    queryset=ChannelDecision.objects.select_related("channel"),
+                )
+            )
             .order_by("-date", "-pk")
         )
 
+    def _request_site(self, request: HttpRequest | None) -> Site | None:
+        """The request's site when it holds this page (no query: it is cached)."""
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None and self.path.startswith(site.root_page.path):
+            return site
+        return None
+
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        channels = list(self.channels())
+        # The page shows neither stage history nor successors: skip those prefetches.
+        channels = list(
+            self.channels(self._request_site(request)).prefetch_related(None)
+        )
         evaluations = list(self.published_evaluations())
+        persons = list(self.responsible_persons.select_related("contact_point"))
         context.update(
             channels=channels,
             public_channels=[c for c in channels if c.stage in PUBLIC_STAGES],
             evaluations=evaluations,
-            persons=self.responsible_persons.select_related("contact_point"),
-            stand=self.stand(channels, evaluations),
+            persons=persons,
+            stand=self.stand(channels, evaluations, persons),
         )
         return context
 
@@ -134,6 +152,7 @@ class UsageConceptPage(Page):
         self,
         channels: list[ChannelProfilePage] | None = None,
         evaluations: list | None = None,
+        persons: list[ResponsiblePerson] | None = None,
     ) -> datetime.date:
         """The latest change to anything the page shows ("Stand")."""
         if channels is None:
@@ -147,9 +166,9 @@ class UsageConceptPage(Page):
         if settings.USE_TZ:
             latest = timezone.localtime(latest)
         dates = [latest.date()]
-        dates += [
-            p.verified_on for p in self.responsible_persons.all() if p.verified_on
-        ]
+        if persons is None:
+            persons = list(self.responsible_persons.all())
+        dates += [p.verified_on for p in persons if p.verified_on]
         return max(dates)
 
 

@@ -7,10 +7,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import GOVERNANCE_BLOCKS
+from ..blocks import GOVERNANCE_BLOCKS, prefetch_for_render
+from .mixins import ViewRestrictionsInOneQueryMixin
 
 
-class ContentPage(Page):
+class ContentPage(ViewRestrictionsInOneQueryMixin, Page):
     """An ordinary page whose channel and contact facts come from the records."""
 
     intro = models.TextField(
@@ -26,6 +27,11 @@ class ContentPage(Page):
         "A general page built from text, images, Vimeo videos, contacts, channel "
         "links, notes and calls to action."
     )
+
+    def get_context(self, request, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_for_render(self.body)
+        return context
 
     @property
     def has_vimeo(self) -> bool:

@@ -25,6 +25,7 @@ from .contacts import (
     validate_no_po_box,
     validate_phone,
 )
+from .mixins import ViewRestrictionsInOneQueryMixin
 from .platforms import Platform, ThirdPartyProvider
 from .privacy import (
     DEFAULT_COMPLAINT_AUTHORITY,
@@ -146,7 +147,7 @@ class ImprintPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ImprintPage(Page):
+class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
     """The imprint of the site and of every social media channel (§ 5 DDG, § 18 MStV)."""
 
     PROVIDER_FIELDS = (
@@ -392,7 +393,7 @@ class ImprintResponsiblePerson(Orderable):
 # --------------------------------------------------------------------------------------
 
 
-class AlternativeContactPage(Page):
+class AlternativeContactPage(ViewRestrictionsInOneQueryMixin, Page):
     """Safe ways to reach the authority instead of social media (O-11, O-12, O-18)."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
@@ -501,7 +502,7 @@ class AlternativeContactWebsite(Orderable):
 # --------------------------------------------------------------------------------------
 
 
-class PrivacyPage(Page):
+class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
     """Art. 13 GDPR notices: one section for the site, each channel and the Vimeo embed."""
 
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)

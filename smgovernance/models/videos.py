@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from ..blocks import CAPTION_LANGUAGES, TRANSCRIPT_FEATURES, VimeoBlock, parse_video
 from ..vimeo import parse_start_time
+from .mixins import ViewRestrictionsInOneQueryMixin
 
 
 # Prerecorded media published before this day are exempt from the accessibility
@@ -50,7 +51,7 @@ class VideoCategory(index.Indexed, models.Model):
         return self.name
 
 
-class VideoIndexPage(Page):
+class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     """Lists the video pages, filterable by category."""
 
     intro = RichTextField(
@@ -121,7 +122,7 @@ def is_blank_html(value: str) -> bool:
     return not BeautifulSoup(value or "", "html.parser").get_text().strip()
 
 
-class VideoPage(RoutablePageMixin, Page):
+class VideoPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
     """One video: description, transcript and captions note, player only after consent."""
 
     video_url = models.CharField(
