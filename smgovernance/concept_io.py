@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
 from .models import (
@@ -360,7 +361,7 @@ class Validator:
     def rows(self, name: str) -> list:
         rows = self.data.get(name, [])
         if not isinstance(rows, list):
-            self.error(name, "erwartet wird eine Liste.")
+            self.error(name, gettext("expected: a list."))
             return []
         return rows
 
@@ -383,10 +384,10 @@ class Validator:
         extra: set[str],
     ) -> dict:
         if not isinstance(row, dict):
-            self.error(where, "erwartet wird ein Objekt.")
+            self.error(where, gettext("expected: an object."))
             return {}
         for key in set(row) - set(names) - extra:
-            self.error(f"{where}.{key}", "unbekanntes Feld.")
+            self.error(f"{where}.{key}", gettext("unknown field."))
         values = {}
         for name in names:
             model_field = model._meta.get_field(name)
@@ -394,7 +395,7 @@ class Validator:
             if value is None or value == "":
                 if model_field.blank or model_field.has_default():
                     continue
-                self.error(f"{where}.{name}", "Pflichtfeld fehlt.")
+                self.error(f"{where}.{name}", gettext("required field is missing."))
                 continue
             try:
                 values[name] = model_field.clean(value, None)
@@ -418,12 +419,16 @@ class Validator:
         if optional and value in (None, ""):
             return
         if value not in self.known(section):
-            self.error(where, f"„{value}“ ist in „{section}“ nicht vorhanden.")
+            self.error(
+                where,
+                gettext("“%(value)s” does not exist in “%(section)s”.")
+                % {"value": value, "section": section},
+            )
 
     def validate_channel_extras(self, where: str, row: dict) -> None:
         body = row.get("body") or []
         if not isinstance(body, list):
-            self.error(f"{where}.body", "erwartet wird eine Liste von Blöcken.")
+            self.error(f"{where}.body", gettext("expected: a list of blocks."))
         elif body:
             try:
                 CHANNEL_BODY_BLOCK.clean(CHANNEL_BODY_BLOCK.to_python(body))
@@ -433,19 +438,23 @@ class Validator:
         for name in CHANNEL_PAGE_REFS:
             path = row.get(name)
             if path and _page_at(str(path)) is None:
-                self.error(f"{where}.{name}", f"keine Seite unter „{path}“.")
+                self.error(
+                    f"{where}.{name}",
+                    gettext("no page at “%(path)s”.") % {"path": path},
+                )
         for name in CHANNEL_TEXT_LISTS:
             items = row.get(name) or []
             if not isinstance(items, list) or not all(
                 isinstance(i, str) for i in items
             ):
-                self.error(f"{where}.{name}", "erwartet wird eine Liste von Texten.")
+                self.error(f"{where}.{name}", gettext("expected: a list of texts."))
         for name, (_type, keys) in CHANNEL_STRUCT_LISTS.items():
             for j, item in enumerate(row.get(name) or []):
                 if not isinstance(item, dict) or set(item) - set(keys):
                     self.error(
                         f"{where}.{name}[{j}]",
-                        "erwartet wird ein Objekt mit " + ", ".join(keys) + ".",
+                        gettext("expected: an object with %(keys)s.")
+                        % {"keys": ", ".join(keys)},
                     )
         for j, change in enumerate(row.get("stage_changes") or []):
             self.check_row(
@@ -471,7 +480,10 @@ class Validator:
                 values = self.check_row(where, row, spec.model, spec.fields, extra)
                 key = values.get(spec.key)
                 if key in seen:
-                    self.error(f"{where}.{spec.key}", f"„{key}“ kommt doppelt vor.")
+                    self.error(
+                        f"{where}.{spec.key}",
+                        gettext("“%(key)s” appears twice.") % {"key": key},
+                    )
                 seen.add(key)
                 for ref, target in spec.refs.items():
                     self.ref(
@@ -566,7 +578,7 @@ class Validator:
             ):
                 self.error(
                     f"{where}.corrects",
-                    "die korrigierte Evaluation ist nicht vorhanden.",
+                    gettext("the corrected evaluation does not exist."),
                 )
             for j, decision in enumerate(row.get("decisions") or []):
                 self.check_row(
@@ -593,7 +605,7 @@ class Validator:
             - {"schema", "imprint", "concept", "evaluations", "awareness_actions"}
             - {s.name for s in SECTIONS}
         ):
-            self.error(key, "unbekannter Abschnitt.")
+            self.error(key, gettext("unknown section."))
 
 
 # --------------------------------------------------------------------------
@@ -603,6 +615,27 @@ class Validator:
 def _site_root() -> Page:
     site = Site.objects.filter(is_default_site=True).first()
     return site.root_page if site else Page.get_first_root_node()
+
+
+def _set_fields(page: Page, values: dict) -> None:
+    """Set plain field values; a missing value is blank unless the field is nullable."""
+    nullable = {f.name for f in type(page)._meta.concrete_fields if f.null}
+    for name, value in values.items():
+        setattr(page, name, "" if value is None and name not in nullable else value)
+
+
+def _save_or_report(page: Page, parent: Page, live: bool, where: str) -> None:
+    """Save the page; a rule it breaks becomes an import error with its location."""
+    try:
+        _save_page(page, parent, live)
+    except ValidationError as exc:
+        raise ImportErrors(
+            [
+                f"{where}.{name}: {message}"
+                for name, messages in exc.message_dict.items()
+                for message in messages
+            ]
+        ) from exc
 
 
 def _save_page(page: Page, parent: Page, live: bool) -> None:
@@ -712,11 +745,7 @@ def _import_channel(row: dict, values: dict, where: str) -> ChannelProfilePage:
         ChannelProfilePage.objects.filter(slug=row["slug"]).first()
         or ChannelProfilePage()
     )
-    nullable = {f.name for f in ChannelProfilePage._meta.concrete_fields if f.null}
-    for name, value in values.items():
-        if value is None and name not in nullable:
-            value = ""
-        setattr(page, name, value)
+    _set_fields(page, values)
     for name in CHANNEL_PAGE_REFS:
         path = row.get(name)
         setattr(page, name, _page_at(path) if path else None)
@@ -741,16 +770,7 @@ def _import_channel(row: dict, values: dict, where: str) -> ChannelProfilePage:
         )
         for n, change in enumerate(row.get("stage_changes") or [])
     ]
-    try:
-        _save_page(page, _channel_index(), row.get("live", True))
-    except ValidationError as exc:
-        raise ImportErrors(
-            [
-                f"{where}.{name}: {message}"
-                for name, messages in exc.message_dict.items()
-                for message in messages
-            ]
-        ) from exc
+    _save_or_report(page, _channel_index(), row.get("live", True), where)
     return page
 
 
@@ -772,10 +792,7 @@ def _link_successors(rows: list[dict], objects: dict) -> None:
 
 def _import_imprint(row: dict, objects: dict) -> None:
     page = ImprintPage.objects.order_by("path").first() or ImprintPage()
-    nullable = {f.name for f in ImprintPage._meta.concrete_fields if f.null}
-    for name in IMPRINT_FIELDS:
-        value = row.get(name)
-        setattr(page, name, "" if value is None and name not in nullable else value)
+    _set_fields(page, {name: row.get(name) for name in IMPRINT_FIELDS})
     page.responsible_persons = [
         ImprintResponsiblePerson(
             person=_lookup(objects, "persons", item["person"]),
@@ -785,16 +802,7 @@ def _import_imprint(row: dict, objects: dict) -> None:
         )
         for n, item in enumerate(row.get("responsible_persons") or [])
     ]
-    try:
-        _save_page(page, _site_root(), row.get("live", True))
-    except ValidationError as exc:
-        raise ImportErrors(
-            [
-                f"imprint.{name}: {message}"
-                for name, messages in exc.message_dict.items()
-                for message in messages
-            ]
-        ) from exc
+    _save_or_report(page, _site_root(), row.get("live", True), "imprint")
 
 
 def _channel_index() -> ChannelIndexPage:

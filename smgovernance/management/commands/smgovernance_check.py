@@ -2,6 +2,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext
 
 from smgovernance.compliance import exceeds, run_checks
 
@@ -39,9 +40,10 @@ class Command(BaseCommand):
                     line += f"  → {f.url}"
                 self.stdout.write(line)
             if not findings:
-                self.stdout.write("Keine Befunde.")
+                self.stdout.write(gettext("No findings."))
         if exceeds(findings, options["fail_on"]):
             self.stderr.write(
-                f"Befunde ab Schweregrad „{options['fail_on']}“ gefunden."
+                gettext("Findings at severity “%(severity)s” or above.")
+                % {"severity": options["fail_on"]}
             )
             sys.exit(1)

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from smgovernance.models import VideoPage
 from smgovernance.vimeo_posters import PosterError, set_poster
@@ -29,11 +30,18 @@ class Command(BaseCommand):
                 set_poster(page)
             except PosterError as exc:
                 failed += 1
-                self.stderr.write(f"{page.title}: kein Vorschaubild ({exc})")
+                self.stderr.write(
+                    gettext("%(title)s: no preview image (%(error)s)")
+                    % {"title": page.title, "error": exc}
+                )
             else:
                 fetched += 1
-                self.stdout.write(f"{page.title}: Vorschaubild gespeichert")
-        summary = f"{fetched} Vorschaubild(er) gespeichert, {failed} Fehler."
+                self.stdout.write(
+                    gettext("%(title)s: preview image stored") % {"title": page.title}
+                )
+        summary = gettext(
+            "%(fetched)s preview image(s) stored, %(failed)s error(s)."
+        ) % {"fetched": fetched, "failed": failed}
         if failed:
             raise CommandError(summary)
         self.stdout.write(summary)

@@ -2,6 +2,7 @@ import sys
 
 import yaml
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext
 
 from smgovernance.concept_io import ImportErrors, import_data
 
@@ -20,15 +21,26 @@ class Command(BaseCommand):
             with open(options["file"], encoding="utf-8") as handle:
                 data = yaml.safe_load(handle)
         except OSError as exc:
-            raise CommandError(f"Datei nicht lesbar: {exc}") from exc
+            raise CommandError(
+                gettext("File not readable: %(error)s") % {"error": exc}
+            ) from exc
         except yaml.YAMLError as exc:
-            raise CommandError(f"Kein gültiges YAML: {exc}") from exc
+            raise CommandError(
+                gettext("Not valid YAML: %(error)s") % {"error": exc}
+            ) from exc
         try:
             counts = import_data(data, progress=self.stdout.write)
         except ImportErrors as exc:
             for error in exc.errors:
                 self.stderr.write(error)
-            self.stderr.write(f"{len(exc.errors)} Fehler; nichts wurde geschrieben.")
+            self.stderr.write(
+                gettext("%(count)s error(s); nothing was written.")
+                % {"count": len(exc.errors)}
+            )
             sys.exit(1)
         total = sum(counts.values())
-        self.stdout.write(self.style.SUCCESS(f"{total} Einträge importiert."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                gettext("%(count)s entries imported.") % {"count": total}
+            )
+        )

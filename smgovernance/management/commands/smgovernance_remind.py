@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext
 
 from smgovernance.reminders import send_reminder
 
@@ -11,4 +12,4 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         sent = send_reminder()
-        self.stdout.write(f"{sent} Erinnerung(en) versendet.")
+        self.stdout.write(gettext("%(count)s reminder(s) sent.") % {"count": sent})
