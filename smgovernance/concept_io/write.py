@@ -7,6 +7,7 @@ ends in `ImportErrors` and a rolled-back transaction, never a traceback.
 """
 
 from collections.abc import Callable
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -58,75 +59,55 @@ def import_data(data: object, progress: Progress = lambda _m: None) -> dict[str,
     with transaction.atomic():
         objects: dict[str, dict] = {}
         for spec in SECTIONS:
-            counts[spec.name] = write_section(
-                spec, data.get(spec.name, []), objects, progress
-            )
-        if data.get("imprint"):
-            write_imprint(data["imprint"], objects)
-            counts["imprint"] = 1
-            progress("imprint: 1/1")
-        if data.get("concept"):
-            write_concept(data["concept"], objects)
-            counts["concept"] = 1
-            progress("concept: 1/1")
-        counts["evaluations"] = write_rows(
-            "evaluations",
-            data.get("evaluations") or [],
-            objects,
-            write_evaluation,
-            progress,
-        )
-        counts["awareness_actions"] = write_rows(
-            "awareness_actions",
-            data.get("awareness_actions") or [],
-            objects,
-            write_action,
-            progress,
-        )
+            objects[spec.name] = {}
+            rows = data.get(spec.name, [])
+            write = partial(write_record, spec, objects)
+            counts[spec.name] = write_rows(spec.name, rows, write, progress)
+            if spec.model is ChannelProfilePage:
+                link_successors(rows, objects)
+        for name, write_one in (("imprint", write_imprint), ("concept", write_concept)):
+            if data.get(name):
+                write_one(data[name], objects)
+                counts[name] = 1
+                progress(f"{name}: 1/1")
+        for name, write_each in (
+            ("evaluations", write_evaluation),
+            ("awareness_actions", write_action),
+        ):
+            rows = data.get(name) or []
+            write = partial(write_each, objects=objects)
+            counts[name] = write_rows(name, rows, write, progress)
     return counts
 
 
 def write_rows(
-    name: str,
-    rows: list,
-    objects: dict,
-    write: Callable[[dict, dict], object],
-    progress: Progress,
+    name: str, rows: list, write: Callable[..., object], progress: Progress
 ) -> int:
-    """Write each row; report progress every 100 rows and at the end."""
+    """Write each row as `write(row, where=...)`; progress every 100 rows and at the end."""
     for i, row in enumerate(rows, start=1):
-        write(row, objects)
+        write(row, where=f"{name}[{i - 1}]")
         if i % 100 == 0 or i == len(rows):
             progress(f"{name}: {i}/{len(rows)}")
     return len(rows)
 
 
-def write_section(spec: Section, rows: list, objects: dict, progress: Progress) -> int:
-    """The records (or channel pages) of one section, matched by their natural key."""
-    objects[spec.name] = {}
-    for i, row in enumerate(rows, start=1):
-        values = {name: row.get(name) for name in spec.fields if name in row}
-        for ref, target in spec.refs.items():
-            key = row.get(ref)
-            values[ref] = (
-                lookup(objects, target, key) if key not in (None, "") else None
-            )
-        if spec.model is ChannelProfilePage:
-            obj = write_channel(row, values, f"{spec.name}[{i - 1}]")
-        else:
-            obj, _created = spec.model.objects.update_or_create(
-                **{spec.key: row[spec.key]}, defaults=blank_none(spec.model, values)
-            )
-        if spec.model is ContactPoint:
-            obj.office_hours.all().delete()
-            for hours in row.get("office_hours") or []:
-                OfficeHours.objects.create(contact_point=obj, **hours)
-        objects[spec.name][row[spec.key]] = obj
-        if i % 100 == 0 or i == len(rows):
-            progress(f"{spec.name}: {i}/{len(rows)}")
+def write_record(spec: Section, objects: dict, row: dict, where: str) -> None:
+    """One record (or channel page) of a section, matched by its natural key."""
+    values = {name: row.get(name) for name in spec.fields if name in row}
+    for ref, target in spec.refs.items():
+        key = row.get(ref)
+        values[ref] = lookup(objects, target, key) if key not in (None, "") else None
     if spec.model is ChannelProfilePage:
-        link_successors(rows, objects)
-    return len(rows)
+        obj = write_channel(row, values, where)
+    else:
+        obj, _created = spec.model.objects.update_or_create(
+            **{spec.key: row[spec.key]}, defaults=blank_none(spec.model, values)
+        )
+    if spec.model is ContactPoint:
+        obj.office_hours.all().delete()
+        for hours in row.get("office_hours") or []:
+            OfficeHours.objects.create(contact_point=obj, **hours)
+    objects[spec.name][row[spec.key]] = obj
 
 
 def save_page(page: Page, parent: Page, live: bool, where: str) -> None:
@@ -262,7 +243,7 @@ def write_concept(row: dict, objects: dict) -> None:
     save_page(page, site_root(), row.get("live", True), "concept")
 
 
-def write_evaluation(row: dict, objects: dict) -> None:
+def write_evaluation(row: dict, objects: dict, where: str = "") -> None:
     existing = EvaluationRecord.objects.filter(
         date=row["date"], evaluator=row["evaluator"]
     ).first()
@@ -291,7 +272,7 @@ def write_evaluation(row: dict, objects: dict) -> None:
     evaluation.save()
 
 
-def write_action(row: dict, objects: dict) -> None:
+def write_action(row: dict, objects: dict, where: str = "") -> None:
     values = blank_none(AwarenessAction, {n: row.get(n) for n in ACTION_FIELDS})
     action, _created = AwarenessAction.objects.update_or_create(
         date=values["date"], kind=values["kind"], link=values["link"], defaults=values
