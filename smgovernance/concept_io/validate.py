@@ -7,6 +7,7 @@ applies are checked here through the same predicates (`smgovernance.rules`,
 `validate_profile_url`), so an import fails before anything is written.
 """
 
+from collections.abc import Hashable
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
@@ -156,7 +157,7 @@ class Validator:
     ) -> None:
         if optional and value in (None, ""):
             return
-        if value not in self.known(section):
+        if not isinstance(value, Hashable) or value not in self.known(section):
             self.error(
                 where,
                 gettext("“%(value)s” does not exist in “%(section)s”.")
@@ -178,7 +179,7 @@ class Validator:
                 where, row, spec.model, spec.fields, set(spec.refs) | set(extra)
             )
             key = values.get(spec.key)
-            if key in seen:
+            if key is not None and key in seen:
                 self.error(
                     f"{where}.{spec.key}",
                     gettext("“%(key)s” appears twice.") % {"key": key},
@@ -295,6 +296,8 @@ class Validator:
 
     def platform(self, slug: object) -> Platform | None:
         """The platform as the import will leave it: the file's row, else the database's."""
+        if not isinstance(slug, str):
+            return None  # reported by `ref`
         if slug not in self.platforms:
             if slug in self.cleaned["platforms"]:
                 fields = self.cleaned["platforms"][slug]

@@ -189,3 +189,14 @@ def test_a_gate_error_says_what_the_page_editor_says(tmp_path):
     assert unmet_requirements(
         SimpleNamespace(**row, alternative_contact_page_id=1)
     ) == (expected)
+
+
+def test_a_reference_that_is_not_a_name_is_an_error_not_a_crash():
+    data = concept_file(channel_row("eins", platform=["facebook"]))
+    data["persons"] = [{"name": "Kaiser", "contact_point": {"name": "Pressestelle"}}]
+    errors = validate(data)
+    assert (
+        "channels[0].platform: „['facebook']“ ist in „platforms“ nicht vorhanden."
+        in (errors)
+    )
+    assert any(e.startswith("persons[0].contact_point: ") for e in errors), errors
