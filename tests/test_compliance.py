@@ -8,8 +8,7 @@ from django.apps import apps
 from django.utils import translation
 from wagtail.rich_text import RichText
 
-from smgovernance import compliance
-from smgovernance.compliance import CHECKS, Severity, run_checks
+from smgovernance.compliance import CHECKS, Severity, helpers, run_checks
 from smgovernance.models import (
     AccessibilityStatementPage,
     AwarenessAction,
@@ -194,7 +193,7 @@ def test_legal_page_checks(check_id, label, demo):
 
 def test_legal_page_checks_wait_for_their_page_types(monkeypatch):
     """A page type that is not installed is not checked."""
-    monkeypatch.setattr(compliance, "installed_model", lambda label: None)
+    monkeypatch.setattr(helpers, "installed_model", lambda label: None)
     assert run("smgovernance.C011") == []
 
 
