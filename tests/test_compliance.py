@@ -156,7 +156,8 @@ def test_c009_channel_privacy_notice_incomplete():
     h.channel("facebook")
     h.channel("planned", stage="planned", retention="")
     assert run("smgovernance.C009") == []
-    broken = h.channel("instagram", retention="")
+    broken = h.channel("instagram")
+    ChannelProfilePage.objects.filter(pk=broken.pk).update(retention="")
     assert [f.obj.pk for f in run("smgovernance.C009")] == [broken.pk]
 
 

@@ -3,7 +3,7 @@
 A check is a function over the models, registered once with its id, severity
 and title:
 
-    @register_check("smgovernance.C017", Severity.ERROR, _("title"))
+    @register_check("smgovernance.C0NN", Severity.ERROR, _("title"))
     def channel_imprint_link_missing(site):
         yield Problem(message, channel, page_edit_url(channel))
 
@@ -53,7 +53,7 @@ CheckFunction = Callable[[Site | None], Iterable[Problem]]
 
 @dataclass(frozen=True, slots=True)
 class ComplianceCheck:
-    id: str  # "smgovernance.C001"
+    id: str  # smgovernance.C001
     title: str  # gettext_lazy, English msgid
     severity: Severity
     function: CheckFunction  # pure: reads models only
