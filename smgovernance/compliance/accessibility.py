@@ -9,20 +9,24 @@ from wagtail.models import Site
 
 from ..models import AccessibilityStatementPage, ConformanceStatus, VideoPage
 from ..rules.deadlines import accessibility_interval
-from .helpers import live_page, page_edit_url, pages, required_page, short_date, today
+from .helpers import (
+    live_page,
+    page_edit_url,
+    pages,
+    register_required_page,
+    short_date,
+    today,
+)
 from .registry import Problem, Severity, register_check
 
 
-@register_check(
-    "smgovernance.C014", Severity.ERROR, _("The accessibility statement is published")
+register_required_page(
+    "smgovernance.C014",
+    _("The accessibility statement is published"),
+    "smgovernance.AccessibilityStatementPage",
+    _("The accessibility statement is missing or not published."),
+    "O-22: the accessibility statement is reachable from every page.",
 )
-def accessibility_statement_unpublished(site: Site | None) -> Iterator[Problem]:
-    """O-22: the accessibility statement is reachable from every page."""
-    yield from required_page(
-        "smgovernance.AccessibilityStatementPage",
-        site,
-        gettext("The accessibility statement is missing or not published."),
-    )
 
 
 @register_check("smgovernance.C023", Severity.ERROR, _("Videos have a transcript"))

@@ -17,23 +17,20 @@ from .helpers import (
     page_edit_url,
     public_channel_list,
     public_channels,
-    required_page,
+    register_required_page,
     short_date,
     today,
 )
 from .registry import Problem, Severity, register_check
 
 
-@register_check(
-    "smgovernance.C001", Severity.ERROR, _("The usage concept is published")
+register_required_page(
+    "smgovernance.C001",
+    _("The usage concept is published"),
+    "smgovernance.UsageConceptPage",
+    _("The usage concept page is missing or not published."),
+    "O-16: the concept must be publicly accessible.",
 )
-def concept_unpublished(site: Site | None) -> Iterator[Problem]:
-    """O-16: the concept must be publicly accessible."""
-    yield from required_page(
-        "smgovernance.UsageConceptPage",
-        site,
-        gettext("The usage concept page is missing or not published."),
-    )
 
 
 @register_check(

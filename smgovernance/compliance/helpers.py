@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from wagtail.models import Page, Site
 
 from ..models import (
@@ -17,7 +18,7 @@ from ..models import (
     UsageConceptPage,
 )
 from ..rules.stages import PUBLIC_STAGES
-from .registry import Problem, memo
+from .registry import Problem, Severity, memo, register_check
 
 
 def today() -> datetime.date:
@@ -128,3 +129,16 @@ def required_page(label: str, site: Site | None, message: str) -> Iterator[Probl
         return
     page = pages(model, site).order_by("path").first()
     yield Problem(message, page, page_edit_url(page) if page is not None else "")
+
+
+def register_required_page(
+    check_id: str, title: Promise, label: str, message: Promise, doc: str
+) -> None:
+    """Register an error check: the page type `label` has a live page (see `required_page`)."""
+
+    def check(site: Site | None) -> Iterator[Problem]:
+        yield from required_page(label, site, str(message))
+
+    check.__name__ = check.__qualname__ = f"{label.rsplit('.', 1)[-1].lower()}_required"
+    check.__doc__ = doc
+    register_check(check_id, Severity.ERROR, title)(check)

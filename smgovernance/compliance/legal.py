@@ -12,7 +12,7 @@ from ..rules.deadlines import verification_interval
 from .helpers import (
     live_page,
     page_edit_url,
-    required_page,
+    register_required_page,
     short_date,
     snippet_edit_url,
     third_country_providers,
@@ -82,36 +82,27 @@ def provider_without_transfer_basis(site: Site | None) -> Iterator[Problem]:
             )
 
 
-@register_check("smgovernance.C011", Severity.ERROR, _("The imprint is published"))
-def imprint_unpublished(site: Site | None) -> Iterator[Problem]:
-    """O-4: the imprint is always available."""
-    yield from required_page(
-        "smgovernance.ImprintPage",
-        site,
-        gettext("The imprint is missing or not published."),
-    )
-
-
-@register_check("smgovernance.C012", Severity.ERROR, _("The privacy page is published"))
-def privacy_unpublished(site: Site | None) -> Iterator[Problem]:
-    """O-7: the privacy notices are always available."""
-    yield from required_page(
-        "smgovernance.PrivacyPage",
-        site,
-        gettext("The privacy page is missing or not published."),
-    )
-
-
-@register_check(
-    "smgovernance.C013", Severity.ERROR, _("The alternative-contact page is published")
+register_required_page(
+    "smgovernance.C011",
+    _("The imprint is published"),
+    "smgovernance.ImprintPage",
+    _("The imprint is missing or not published."),
+    "O-4: the imprint is always available.",
 )
-def contact_unpublished(site: Site | None) -> Iterator[Problem]:
-    """O-11: the alternative contacts are always available."""
-    yield from required_page(
-        "smgovernance.AlternativeContactPage",
-        site,
-        gettext("The alternative-contact page is missing or not published."),
-    )
+register_required_page(
+    "smgovernance.C012",
+    _("The privacy page is published"),
+    "smgovernance.PrivacyPage",
+    _("The privacy page is missing or not published."),
+    "O-7: the privacy notices are always available.",
+)
+register_required_page(
+    "smgovernance.C013",
+    _("The alternative-contact page is published"),
+    "smgovernance.AlternativeContactPage",
+    _("The alternative-contact page is missing or not published."),
+    "O-11: the alternative contacts are always available.",
+)
 
 
 @register_check("smgovernance.C015", Severity.ERROR, _("The imprint is complete"))
