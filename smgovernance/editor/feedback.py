@@ -2,8 +2,8 @@
 
 One handler runs after every save (`after_create_page`, `after_edit_page`) and
 emits all feedback for the page; saving is never refused here (the model's
-`clean()` refuses what the law forbids). A second handler shows the compliance
-findings about the page when the editor opens it.
+`clean()` refuses what the law forbids). The compliance findings shown when the
+editor opens a page are in `page_findings.py`.
 """
 
 from django.contrib import messages
@@ -11,7 +11,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from ..compliance import findings_for, run_checks
 from ..compliance.content import check_page
 from ..compliance.legal_references import find_outdated_references_in_page
 from ..models import ChannelProfilePage
@@ -92,11 +91,3 @@ def after_save_page(request: HttpRequest, page: Page) -> None:
         return  # background autosave (JSON): messages would pile up unseen
     for message in page_feedback(page):
         messages.warning(request, message)
-
-
-def warn_about_page_findings(request: HttpRequest, page: Page) -> None:
-    """`before_edit_page` hook: the compliance findings about the page, on opening it."""
-    if request.method != "GET":
-        return
-    for finding in findings_for(page, run_checks()):
-        messages.warning(request, finding.message)
