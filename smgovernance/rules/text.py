@@ -2,6 +2,7 @@
 
 import re
 
+
 # Short prose fields of records (channel purpose, notes on a contact).
 PLAIN_FEATURES = ["bold", "italic", "link", "ul"]
 # Prose with lists (accessibility statement, netiquette, notes).
