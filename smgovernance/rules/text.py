@@ -23,4 +23,6 @@ EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 def mentions_vimeo(source: str) -> bool:
     """Whether text holds a Vimeo address or embed code (it belongs in a Vimeo block)."""
-    return bool(VIMEO_PATTERN.search(source or "") or IFRAME_PATTERN.search(source or ""))
+    return bool(
+        VIMEO_PATTERN.search(source or "") or IFRAME_PATTERN.search(source or "")
+    )
