@@ -1,10 +1,9 @@
-"""Admin screens for the compliance findings: report (with CSV), dashboard panel,
-page-editor warnings. Public views live in views.py."""
+"""Admin screens for the compliance findings: report (with CSV) and dashboard panel.
+Public views live in views.py; the page editor's warnings in editor/."""
 
 import csv
 from collections import Counter
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -12,9 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.models import Page
 
-from .compliance import CHECKS, Finding, Severity, findings_for, run_checks
+from .compliance import CHECKS, Finding, Severity, run_checks
 
 
 def object_label(finding: Finding) -> str:
@@ -111,11 +109,3 @@ class CompliancePanel(Component):
             ],
             "report_url": report_url,
         }
-
-
-def warn_about_page_findings(request: HttpRequest, page: Page) -> None:
-    """Show the findings about the edited page as warnings when the editor opens it."""
-    if request.method != "GET":
-        return
-    for finding in findings_for(page, run_checks()):
-        messages.warning(request, finding.message)

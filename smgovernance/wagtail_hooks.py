@@ -11,9 +11,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from . import admin_views
 from .cache import mark_page_request
-from .channel_admin import warn_outdated_profile_host
-from .editor_checks import use_governance_checker, warn_about_findings
-from .legal_references import warn_about_outdated_references
+from .editor import after_save_page, use_governance_checker, warn_about_page_findings
 from .modeladmin import RegistersGroup
 from .models import FeedbackSubmission
 from .viewsets import (
@@ -29,8 +27,10 @@ register_permission_policy(
 register_snippet(GovernanceViewSetGroup)
 modeladmin_register(RegistersGroup)
 hooks.register("before_serve_page", mark_page_request)
-hooks.register("after_create_page", warn_outdated_profile_host)
-hooks.register("after_edit_page", warn_outdated_profile_host)
+hooks.register("after_create_page", after_save_page)
+hooks.register("after_edit_page", after_save_page)
+hooks.register("before_edit_page", warn_about_page_findings)
+hooks.register("construct_wagtail_userbar", use_governance_checker)
 
 
 @hooks.register("register_admin_urls")
@@ -61,19 +61,7 @@ def add_compliance_panel(request, panels: list) -> None:
     panels.append(admin_views.CompliancePanel())
 
 
-@hooks.register("before_edit_page")
-def warn_about_page_findings(request, page):
-    admin_views.warn_about_page_findings(request, page)
-
-
 @hooks.register("construct_homepage_panels")
 def add_overdue_feedback_panel(request, panels: list) -> None:
     if request.user.has_perm("smgovernance.change_feedbacksubmission"):
         panels.append(OverdueFeedbackPanel())
-
-
-hooks.register("after_create_page", warn_about_outdated_references)
-hooks.register("after_edit_page", warn_about_outdated_references)
-hooks.register("construct_wagtail_userbar", use_governance_checker)
-hooks.register("after_create_page", warn_about_findings)
-hooks.register("after_edit_page", warn_about_findings)
