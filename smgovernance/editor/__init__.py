@@ -1,0 +1,1 @@
+"""Feedback to editors in the page editor (warnings from the compliance checks)."""
