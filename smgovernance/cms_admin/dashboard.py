@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from ..compliance import Severity, run_checks
-from .feedback import overdue_feedback
+from .feedback import overdue_feedback, overdue_list_url
 
 
 class CompliancePanel(Component):
@@ -42,7 +42,11 @@ class OverdueFeedbackPanel(Component):
 
     def get_context_data(self, parent_context: dict) -> dict:
         overdue = overdue_feedback()
-        return {"overdue": list(overdue[:10]), "count": overdue.count()}
+        return {
+            "overdue": list(overdue[:10]),
+            "count": overdue.count(),
+            "list_url": overdue_list_url(),
+        }
 
 
 def add_dashboard_panels(request: HttpRequest, panels: list) -> None:

@@ -6,6 +6,7 @@ exports and answers it. The overdue panel on the dashboard is in `dashboard.py`.
 
 import django_filters
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -26,7 +27,16 @@ def overdue_feedback() -> QuerySet:
     return FeedbackSubmission.objects.filter(is_overdue())
 
 
+def overdue_list_url() -> str:
+    """The feedback list, filtered to the overdue submissions."""
+    return (
+        reverse("wagtailsnippets_smgovernance_feedbacksubmission:list")
+        + "?overdue=true"
+    )
+
+
 class FeedbackSubmissionFilterSet(WagtailFilterSet):
+    # The parameter name is used by `overdue_list_url` above.
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
 
     class Meta:
