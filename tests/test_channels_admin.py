@@ -7,17 +7,15 @@ from wagtail.test.utils.form_data import rich_text, streamfield
 
 from smgovernance.models import ChannelProfilePage, ChannelStage
 from tests.channel_helpers import (
-    GATE_FIELDS,
     add_url,
     channel_form_data,
     edit_url,
-    make_channel,
-    make_contact_page,
     make_index,
     make_netiquette_page,
     make_page,
     make_records,
 )
+from tests.channel_stage_fields import make_channel, stage_form_fields
 
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +48,11 @@ def test_valid_channel_is_created_with_its_first_history_entry(
     response = admin_client.post(
         add_url(index),
         channel_form_data(
-            context, stage="pilot", stage_change_reason="Testphase beginnt", **PUBLISH
+            context,
+            stage="pilot",
+            stage_change_reason="Testphase beginnt",
+            **stage_form_fields("pilot"),
+            **PUBLISH,
         ),
     )
     assert response.status_code == 302
@@ -232,15 +234,14 @@ def test_active_gate_passes_when_complete_and_records_the_change(
 ):
     channel = make_channel(index, context, "facebook")
     channel.save_revision().publish()
-    contact = make_contact_page()
+    contact = channel.alternative_contact_page
     response = admin_client.post(
         edit_url(channel),
         channel_form_data(
             context,
             stage="active",
             stage_change_reason="Pilot erfolgreich",
-            alternative_contact_page=contact.pk,
-            **{key: str(value) for key, value in GATE_FIELDS.items()},
+            **stage_form_fields("active", alternative_contact_page=contact.pk),
             **PUBLISH,
         ),
     )
@@ -257,8 +258,7 @@ def test_active_gate_passes_when_complete_and_records_the_change(
             context,
             stage="active",
             title="Facebook neu",
-            alternative_contact_page=contact.pk,
-            **{key: str(value) for key, value in GATE_FIELDS.items()},
+            **stage_form_fields("active", alternative_contact_page=contact.pk),
             **PUBLISH,
         ),
     )
@@ -274,7 +274,9 @@ def test_saving_a_draft_does_not_touch_the_live_page(admin_client, context, inde
     revision.publish()
     response = admin_client.post(
         edit_url(channel),
-        channel_form_data(context, title="Entwurf", stage="pilot"),
+        channel_form_data(
+            context, title="Entwurf", stage="pilot", **stage_form_fields("pilot")
+        ),
     )
     assert response.status_code == 302
     channel.refresh_from_db()
@@ -387,6 +389,7 @@ def test_body_with_a_vimeo_block_is_published_through_the_admin(
             stage="pilot",
             stage_change_reason="Testphase",
             body=streamfield([("vimeo", {**video, "video": "https://example.com/1"})]),
+            **stage_form_fields("pilot"),
             **PUBLISH,
         ),
     )
@@ -400,6 +403,7 @@ def test_body_with_a_vimeo_block_is_published_through_the_admin(
             stage="pilot",
             stage_change_reason="Testphase",
             body=streamfield([("vimeo", video)]),
+            **stage_form_fields("pilot"),
             **PUBLISH,
         ),
     )

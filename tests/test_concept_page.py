@@ -121,16 +121,16 @@ def test_channel_section_shows_the_channel_facts_from_the_record(client, demo):
         "Aktiv",
     ):
         assert fact in text, fact
-    targets = [li.get_text() for li in section.select(".concept-channel-targets li")]
+    targets = [li.get_text() for li in section.select(".channel-facts__targets li")]
     assert targets[:2] == ["Unternehmen", "Investoren"]
-    assert section.select(".concept-channel-content li")
-    features = section.select_one(".concept-channel-features").get_text()
+    assert section.select(".channel-facts__content li")
+    features = section.select_one(".channel-facts__features").get_text()
     assert "Kommentare: nur mit Registrierung auf der Plattform" in features
     # Changed in the record, changed on the concept page: nothing is typed twice.
     channel.service_hours = "Nur dienstags"
     channel.save_revision().publish()
     document = soup(client.get("/nutzungskonzept/"))
-    hours = document.select_one("#kanal-facebook .concept-channel-hours").get_text()
+    hours = document.select_one("#kanal-facebook .channel-facts__hours").get_text()
     assert hours == "Nur dienstags"
 
 

@@ -9,9 +9,13 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from smgovernance import blocks as smg_blocks
-from smgovernance.models import ContactPoint, ContentPage
+from smgovernance.models import (
+    ChannelProfilePage,
+    ChannelStage,
+    ContactPoint,
+    ContentPage,
+)
 from smgovernance.templatetags.smgovernance_content import channel_successors
-from tests.content_helpers import make_channels
 
 
 pytestmark = pytest.mark.django_db
@@ -130,15 +134,16 @@ def test_contact_block_renders_from_the_record(demo):
 
 
 def test_channel_links_block_links_plainly_and_marks_closed_channels(demo):
-    channels = make_channels(demo.root_page)
+    facebook = ChannelProfilePage.objects.get(slug="facebook")
+    closed = ChannelProfilePage.objects.get(slug="twitter")
+    closed.stage = ChannelStage.CLOSED
+    closed.record_stage_change("Kanal eingestellt")
+    closed.save_revision().publish()
     document = render(
         smg_blocks.ChannelLinksBlock(),
-        {
-            "heading": "Folgen Sie uns",
-            "channels": [channels["facebook"].pk, channels["twitter"].pk],
-        },
+        {"heading": "Folgen Sie uns", "channels": [facebook.pk, closed.pk]},
     )
-    link = document.find("a", href="https://www.facebook.com/wirtschaftsregion")
+    link = document.find("a", href=facebook.profile_url)
     assert link["rel"] == ["noopener"]
     closed = document.select_one(".smg-channels__item--closed")
     assert "geschlossen" in closed.get_text()

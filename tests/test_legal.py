@@ -28,7 +28,8 @@ from smgovernance.models import (
     TransferBasis,
     Weekday,
 )
-from tests.channel_helpers import GATE_FIELDS, make_channel
+from tests.channel_helpers import GATE_FIELDS
+from tests.channel_stage_fields import make_channel
 from tests.utils import footer_links, soup
 
 

@@ -1,15 +1,13 @@
 """The public feedback form of the accessibility statement."""
 
 from django import forms
+from django.apps import apps
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
-from .models.accessibility import (
-    AccessibilityStatementPage,
-    FeedbackKind,
-    FeedbackSubmission,
-    add_one_month,
-)
+from ..rules.feedback import FeedbackKind, feedback_answer_due
 
 
 class FeedbackForm(forms.Form):
@@ -83,14 +81,16 @@ class FeedbackForm(forms.Form):
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
-    def save(self, page: AccessibilityStatementPage) -> FeedbackSubmission:
+    def save(self, page: Page) -> models.Model:
         """Store the submission. Spam gets the same answer but is not stored."""
+        # By label: the model module imports this form for its page's serve().
+        submission_model = apps.get_model("smgovernance", "FeedbackSubmission")
         data = {key: self.cleaned_data[key] for key in self.visible_field_names}
         received_on = timezone.now()
-        submission = FeedbackSubmission(
+        submission = submission_model(
             page=page,
             received_on=received_on,
-            answer_due=add_one_month(timezone.localdate(received_on)),
+            answer_due=feedback_answer_due(timezone.localdate(received_on)),
             **data,
         )
         if not self.is_spam:
