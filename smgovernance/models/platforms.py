@@ -194,7 +194,6 @@ class Platform(index.Indexed, models.Model):
 
 
 # The name channel_admin uses; the rule lives in rules.hosts.
-profile_url_host = url_host
 
 
 def validate_profile_url(url: str, platform: Platform) -> None:
