@@ -193,9 +193,6 @@ class Platform(index.Indexed, models.Model):
         return split_hosts(self.outdated_hosts)
 
 
-# The name channel_admin uses; the rule lives in rules.hosts.
-
-
 def validate_profile_url(url: str, platform: Platform) -> None:
     """Check that `url` is an https address on one of the platform's hosts.
 
