@@ -22,7 +22,7 @@ from smgovernance.models import (
     FeedbackSubmission,
     add_one_month,
 )
-from tests.utils import footer_links, soup
+from tests.factories import footer_links, soup
 
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from smgovernance.models import ChannelProfilePage, ChannelStage
-from tests.channel_helpers import (
+from tests.factories import (
     GATE_FIELDS,
     add_url,
     channel_form_data,

@@ -17,15 +17,15 @@ from smgovernance.models import (
     ChannelSuccessor,
     NetiquettePage,
 )
-from tests.channel_helpers import (
+from tests.factories import (
     GATE_FIELDS,
     make_channel,
     make_contact_page,
     make_index,
     make_netiquette_page,
     make_records,
+    soup,
 )
-from tests.utils import soup
 
 
 PLATFORM_SCRIPT_HOSTS = (

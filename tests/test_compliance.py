@@ -21,7 +21,7 @@ from smgovernance.models import (
     TransferBasis,
     VideoPage,
 )
-from tests import concept_helpers as h
+from tests import factories as h
 
 
 pytestmark = pytest.mark.django_db

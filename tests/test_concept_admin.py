@@ -20,8 +20,8 @@ from smgovernance.models import (
     Platform,
     UsageConceptPage,
 )
-from tests import concept_helpers as h
-from tests.utils import soup
+from tests import factories as h
+from tests.factories import soup
 
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from smgovernance.models import (
     ThirdPartyProvider,
     UsageConceptPage,
 )
-from tests import concept_helpers as h
+from tests import factories as h
 
 
 pytestmark = pytest.mark.django_db

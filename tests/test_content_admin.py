@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
 from smgovernance.blocks import GOVERNANCE_BLOCKS
 from smgovernance.models import ContactPoint, ContentPage
-from tests.content_helpers import list_block, make_channels, page_form, text
+from tests.factories import list_block, make_channels, page_form, text
 
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from smgovernance import blocks as smg_blocks
 from smgovernance.models import ContactPoint, ContentPage
 from smgovernance.templatetags.smgovernance_content import channel_successors
-from tests.content_helpers import make_channels
+from tests.factories import make_channels
 
 
 pytestmark = pytest.mark.django_db

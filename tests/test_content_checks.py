@@ -11,7 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from home.models import HomePage
 from smgovernance import content_checks
 from smgovernance.models import ContentPage
-from tests.content_helpers import list_block, make_channels, page_form, text
+from tests.factories import list_block, make_channels, page_form, text
 
 
 pytestmark = pytest.mark.django_db

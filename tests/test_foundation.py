@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from config.settings.base import env_list
 from smgovernance.checks import check_embed_origins
-from tests.utils import footer_links, soup
+from tests.factories import footer_links, soup
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,8 +28,7 @@ from smgovernance.models import (
     TransferBasis,
     Weekday,
 )
-from tests.channel_helpers import GATE_FIELDS, make_channel
-from tests.utils import footer_links, soup
+from tests.factories import GATE_FIELDS, footer_links, make_channel, soup
 
 
 PUBLIC = {"test-pilot": "pilot", "test-active": "active", "test-dormant": "dormant"}
@@ -47,7 +46,7 @@ def channel_index() -> Page:
 
 
 def records() -> dict:
-    """The demo's records, keyed as `tests.channel_helpers.make_channel` expects."""
+    """The demo's records, keyed as `tests.factories.make_channel` expects."""
     return {
         "platforms": {platform.slug: platform for platform in Platform.objects.all()},
         "contact_points": {

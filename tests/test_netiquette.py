@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from smgovernance.models import NetiquettePage
-from tests.utils import soup
+from tests.factories import soup
 
 
 URL = "/netiquette/"

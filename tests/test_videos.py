@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from smgovernance.models import VideoCategory, VideoIndexPage, VideoPage
-from tests.utils import footer_links, soup
+from tests.factories import footer_links, soup
 
 
 LIVING = "/videos/leben-und-arbeiten-in-mittelsachsen/"
