@@ -5,6 +5,7 @@ the demo's own tests live in tests/demo/.
 """
 
 import datetime
+from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
@@ -48,6 +49,56 @@ def soup(response: HttpResponse) -> BeautifulSoup:
 def footer_links(document: BeautifulSoup) -> dict[str, str]:
     footer = document.find("footer")
     return {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
+
+
+THIRD_PARTY_LOADS = (
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+)
+
+
+THIRD_PARTY_LOADS = (
+    ("script", "src"),
+    ("link", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+)
+
+
+def assert_loads_nothing_from_third_parties(document: BeautifulSoup) -> None:
+    """No element loads from another host before consent; Vimeo links are plain."""
+    assert document.find("iframe") is None
+    for tag, attribute in THIRD_PARTY_LOADS:
+        for element in document.find_all(tag):
+            url = element.get(attribute, "")
+            host = urlsplit(url).hostname
+            if element.name == "link" and "alternate" in element.get("rel", []):
+                assert host in (None, "localhost", "testserver"), url
+                continue
+            assert not url.startswith(("http:", "https:", "//")), url
+    for a in document.find_all("a", href=True):
+        # Links to Vimeo are plain links to vimeo.com; our own pages (such as
+        # /datenschutz/#vimeo) may mention Vimeo in their address.
+        host = urlsplit(a["href"]).hostname or ""
+        if "vimeo" in host:
+            assert a["href"].startswith("https://vimeo.com/"), a["href"]
+
+
+def soup_fragment(html: str) -> BeautifulSoup:
+    """Parse an HTML fragment (a block's rendering, an oEmbed answer's html)."""
+    return BeautifulSoup(html, "html.parser")
 
 
 # -- shared records: providers, platforms, contact points, persons --------------------
@@ -525,3 +576,94 @@ def list_block(values: list) -> dict:
     for index, value in enumerate(values):
         data[str(index)] = {"value": value, "deleted": "", "order": index, "id": ""}
     return data
+
+
+# -- channels of every stage, for the legal pages ------------------------------------
+
+PUBLIC_CHANNELS = {
+    "test-pilot": "pilot",
+    "test-active": "active",
+    "test-dormant": "dormant",
+}
+HIDDEN_CHANNELS = {"test-planned": "planned", "test-closed": "closed"}
+
+
+PUBLIC_CHANNELS = {
+    "test-pilot": "pilot",
+    "test-active": "active",
+    "test-dormant": "dormant",
+}
+
+
+HIDDEN_CHANNELS = {"test-planned": "planned", "test-closed": "closed"}
+
+
+def published_channel_index() -> Page:
+    """The channel index, made and published under the home page when missing."""
+    index = ChannelIndexPage.objects.first()
+    if index is None:
+        home = Page.objects.get(slug="home")
+        index = ChannelIndexPage(title="Kanäle", slug="kanaele")
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def records_by_key() -> dict:
+    """The demo's records, keyed as `tests.factories.make_channel` expects."""
+    return {
+        "platforms": {platform.slug: platform for platform in Platform.objects.all()},
+        "contact_points": {
+            "wirtschaft": ContactPoint.objects.get(
+                name="Referat Wirtschaftsförderung und Kreisentwicklung"
+            )
+        },
+    }
+
+
+def gate_fields(stage: str) -> dict:
+    """What an active channel needs besides the privacy facts (O-17)."""
+    if stage != ChannelStage.ACTIVE:
+        return {}
+    return {
+        **GATE_FIELDS,
+        "alternative_contact_page": AlternativeContactPage.objects.get(),
+    }
+
+
+def add_channel(
+    slug: str,
+    stage: str,
+    platform: str = "facebook",
+    index: Page | None = None,
+    **fields: object,
+) -> ChannelProfilePage:
+    context = records_by_key()
+    host = context["platforms"][platform].host_list[0]
+    values = {
+        **gate_fields(stage),
+        "title": f"Kanal {slug}",
+        "platform": context["platforms"][platform],
+        "profile_url": f"https://{host}/{slug}",
+        "handle": f"@{slug}",
+        "stage": stage,
+        "privacy_purposes": f"Öffentlichkeitsarbeit über {slug}",
+        "legal_basis": "art6_1_e",
+        "retention": f"Beiträge bis zur Löschung ({slug})",
+        **fields,
+    }
+    channel = make_channel(index or published_channel_index(), context, slug, **values)
+    channel.save_revision().publish()
+    return channel
+
+
+def instance_operator() -> ThirdPartyProvider:
+    """The operator of a federated instance (a provider without third-country transfer)."""
+    return ThirdPartyProvider.objects.create(
+        name="social.bund.de",
+        legal_name="BfDI (Betreiber der Instanz social.bund.de)",
+        address="Graurheindorfer Straße 153, 53117 Bonn",
+        country="Deutschland",
+        is_third_country=False,
+        transfer_basis=TransferBasis.NOT_NEEDED,
+    )

@@ -1,11 +1,9 @@
 """Channel index and profile pages as citizens see them."""
 
 import datetime
-import io
 import json
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,7 +11,6 @@ from smgovernance.models import (
     AlternativeContactPage,
     ChannelProfilePage,
     ChannelStage,
-    ChannelStageChange,
     ChannelSuccessor,
     NetiquettePage,
 )
@@ -59,76 +56,6 @@ DEMO_VIMEO_BODY = [
 
 def main_text(document) -> str:
     return " ".join(document.find("main").get_text(" ", strip=True).split())
-
-
-def test_demo_facebook_page_shows_the_concepts_facts(client, demo):
-    document = soup(client.get("/kanaele/facebook/"))
-    text = main_text(document)
-    for fact in (
-        "25- bis 55-Jährigen",
-        "„Community“",
-        "Unternehmen",
-        "Investoren",
-        "Fachkräfte",
-        "Rückkehrer",
-        "Bleibewillige",
-        "Jobsuchende",
-        "Direktnachricht",
-        "Telefon oder E-Mail",
-        "Meta Platforms Ireland Ltd.",
-        "Gemeinsame Verantwortlichkeit",
-        "Referat Wirtschaftsförderung und Kreisentwicklung",
-        "Hartmut Schneider",
-        "André Kaiser",
-    ):
-        assert fact in text, fact
-    groups = [li.get_text(strip=True) for li in document.find_all("li")]
-    assert "Bleibewillige" in groups  # lists are real lists
-
-
-def test_demo_twitter_page_says_twitter_is_now_x(client, demo):
-    document = soup(client.get("/kanaele/twitter/"))
-    text = main_text(document)
-    assert "Twitter heißt seit 2023 X" in text
-    for group in (
-        "Existenzgründer",
-        "Jungunternehmer",
-        "Journalisten",
-        "Multiplikatoren",
-    ):
-        assert group in text
-    assert "Fördermittelberatungen im Einzelfall" in text
-    link = document.find("a", rel="me")
-    assert link["href"] == "https://x.com/mswirtschaft"
-    # Dormant honestly, with the reason in the history.
-    assert "ruht seit 1. Oktober 2026" in text
-    assert "Nutzungsbedingungen von X" in text
-    channel = ChannelProfilePage.objects.get(slug="twitter")
-    assert channel.stage == ChannelStage.DORMANT
-    assert not channel.uses_outdated_host()
-
-
-def test_demo_vimeo_page_lists_the_video_kinds(client, demo):
-    text = main_text(soup(client.get("/kanaele/vimeo/")))
-    for kind in (
-        "Unternehmen",
-        "Fachkräfte",
-        "Nachhaltigkeit",
-        "Arbeits- und Lebensort",
-        "Projektdokumentationen",
-    ):
-        assert kind in text
-    assert ChannelProfilePage.objects.get(slug="vimeo").profile_url == (
-        "https://vimeo.com/user16758230"
-    )
-
-
-def test_demo_stages_pass_the_gate_when_active(demo):
-    for channel in ChannelProfilePage.objects.all():
-        if channel.stage == ChannelStage.ACTIVE:
-            assert channel.gate_errors() == {}
-        assert channel.stage_changes.exists()
-        assert channel.stage_changes.last().stage == channel.stage
 
 
 @pytest.mark.parametrize("slug", ["facebook", "twitter", "vimeo"])
@@ -368,35 +295,6 @@ def test_query_counts_are_flat_in_the_number_of_channels(
         client.get(profile.url)
 
 
-def test_demo_channels_are_active_with_their_gate_and_stay_so_on_reload(client, demo):
-    # The demo builds /kontakt/ (legal step) before the channels: the gate passes at once.
-    contact = AlternativeContactPage.objects.get(slug="kontakt")
-    netiquette = NetiquettePage.objects.get(slug="netiquette")
-    stages = dict(ChannelProfilePage.objects.values_list("slug", "stage"))
-    assert stages == {"facebook": "active", "twitter": "dormant", "vimeo": "active"}
-    for channel in ChannelProfilePage.objects.all():
-        assert channel.alternative_contact_page_id == contact.pk
-        assert channel.netiquette_page_id == netiquette.pk
-        assert ChannelStage.PILOT not in [c.stage for c in channel.stage_changes.all()]
-    changes_before = ChannelStageChange.objects.count()
-
-    # Running the demo again changes nothing and duplicates nothing.
-    call_command("load_demo", stdout=io.StringIO())
-    call_command("load_demo", stdout=io.StringIO())
-    assert ChannelStageChange.objects.count() == changes_before
-    stages = dict(ChannelProfilePage.objects.values_list("slug", "stage"))
-    assert stages == {"facebook": "active", "twitter": "dormant", "vimeo": "active"}
-    document = soup(client.get("/kanaele/"))
-    data = json.loads(document.find("script", type="application/ld+json").string)
-    assert data["name"] == "Landkreis Mittelsachsen"
-    assert sorted(data["sameAs"]) == [
-        "https://vimeo.com/user16758230",
-        "https://www.facebook.com/wirtschaft.in.mittelsachsen",
-    ]
-    hrefs = {a["href"] for a in soup(client.get("/kanaele/vimeo/")).find_all("a")}
-    assert "/kontakt/" in hrefs
-
-
 def test_netiquette_link_shows_only_where_comments_are_enabled(client, demo):
     netiquette_url = NetiquettePage.objects.get(slug="netiquette").url
     for slug, comments in (("facebook", True), ("twitter", False), ("vimeo", False)):
@@ -411,24 +309,6 @@ def test_netiquette_link_shows_only_where_comments_are_enabled(client, demo):
         else:
             assert links == []
     assert client.get(netiquette_url).status_code == 200
-
-
-@pytest.mark.parametrize("slug", ["facebook", "twitter", "vimeo"])
-def test_demo_profile_links_resolve_to_the_channels_entries(client, demo, slug):
-    main = soup(client.get(f"/kanaele/{slug}/")).find("main")
-    hrefs = {a["href"] for a in main.find_all("a")}
-    targets = {
-        f"/impressum/#kanal-{slug}": f"kanal-{slug}",
-        f"/datenschutz/#kanal-{slug}": f"kanal-{slug}",
-        "/kontakt/": None,
-    }
-    for href, anchor in targets.items():
-        assert href in hrefs, href
-        path = href.split("#")[0]
-        response = client.get(path)
-        assert response.status_code == 200, path
-        if anchor:
-            assert soup(response).find(id=anchor) is not None, href
 
 
 VIMEO_BODY = [

@@ -1,103 +1,32 @@
-"""/impressum/, /kontakt/ and /datenschutz/ render the records: every channel, nothing typed twice."""
+"""/impressum/ and /kontakt/ render the records: every channel, nothing typed twice."""
 
-import io
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from smgovernance.blocks import ContactBlock
-from smgovernance.legal_references import find_outdated_references
 from smgovernance.models import (
-    AlternativeContactPage,
     ChannelIndexPage,
-    ChannelProfilePage,
     ChannelStage,
     ContactPoint,
     ImprintPage,
     OfficeHours,
-    Platform,
-    PlatformPrivacyNote,
     PrivacyPage,
     ResponsiblePerson,
-    ThirdPartyProvider,
-    TransferBasis,
     Weekday,
 )
-from tests.factories import GATE_FIELDS, footer_links, make_channel, soup
-
-
-PUBLIC = {"test-pilot": "pilot", "test-active": "active", "test-dormant": "dormant"}
-HIDDEN = {"test-planned": "planned", "test-closed": "closed"}
-
-
-def channel_index() -> Page:
-    index = ChannelIndexPage.objects.first()
-    if index is None:
-        home = Page.objects.get(slug="home")
-        index = ChannelIndexPage(title="Kanäle", slug="kanaele")
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
-def records() -> dict:
-    """The demo's records, keyed as `tests.factories.make_channel` expects."""
-    return {
-        "platforms": {platform.slug: platform for platform in Platform.objects.all()},
-        "contact_points": {
-            "wirtschaft": ContactPoint.objects.get(
-                name="Referat Wirtschaftsförderung und Kreisentwicklung"
-            )
-        },
-    }
-
-
-def gate_fields(stage: str) -> dict:
-    """What an active channel needs besides the privacy facts (O-17)."""
-    if stage != ChannelStage.ACTIVE:
-        return {}
-    return {
-        **GATE_FIELDS,
-        "alternative_contact_page": AlternativeContactPage.objects.get(),
-    }
-
-
-def add_channel(
-    slug: str,
-    stage: str,
-    platform: str = "facebook",
-    index: Page | None = None,
-    **fields: object,
-) -> ChannelProfilePage:
-    context = records()
-    host = context["platforms"][platform].host_list[0]
-    values = {
-        **gate_fields(stage),
-        "title": f"Kanal {slug}",
-        "platform": context["platforms"][platform],
-        "profile_url": f"https://{host}/{slug}",
-        "handle": f"@{slug}",
-        "stage": stage,
-        "privacy_purposes": f"Öffentlichkeitsarbeit über {slug}",
-        "legal_basis": "art6_1_e",
-        "retention": f"Beiträge bis zur Löschung ({slug})",
-        **fields,
-    }
-    channel = make_channel(index or channel_index(), context, slug, **values)
-    channel.save_revision().publish()
-    return channel
-
-
-@pytest.fixture
-def channels(demo):
-    return {
-        slug: add_channel(slug, stage) for slug, stage in {**PUBLIC, **HIDDEN}.items()
-    }
+from tests.factories import (
+    HIDDEN_CHANNELS,
+    PUBLIC_CHANNELS,
+    add_channel,
+    footer_links,
+    instance_operator,
+    soup,
+)
 
 
 def test_imprint_shows_provider_persons_and_supervisory_authority(client, demo):
@@ -137,7 +66,7 @@ def test_imprint_shows_provider_persons_and_supervisory_authority(client, demo):
 def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channels):
     document = soup(client.get("/impressum/"))
     section = document.find(id="gilt-auch-fuer").find_parent("section")
-    for slug in PUBLIC:
+    for slug in PUBLIC_CHANNELS:
         entry = section.find(id=f"kanal-{slug}")
         assert entry is not None, slug
         assert entry.find("h3").get_text(strip=True) == f"Facebook: Kanal {slug}"
@@ -150,7 +79,7 @@ def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channel
         text = textarea.get_text()
         assert "Landkreis Mittelsachsen" in text and "Sven Krüger" in text
         assert f"/impressum/#kanal-{slug}" in text
-    for slug in HIDDEN:
+    for slug in HIDDEN_CHANNELS:
         assert document.find(id=f"kanal-{slug}") is None, slug
     # Several channels on one platform: every field's label still says which one.
     labels = [label.get_text(strip=True) for label in section.find_all("label")]
@@ -160,7 +89,7 @@ def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channel
 
 def test_imprint_deep_links_resolve(client, channels):
     document = soup(client.get("/impressum/"))
-    for slug in PUBLIC:
+    for slug in PUBLIC_CHANNELS:
         link = document.find(id=f"kanal-{slug}").find("input")["value"]
         parts = urlsplit(link)
         target = soup(client.get(parts.path))
@@ -240,84 +169,6 @@ def test_contact_page_and_contact_block_render_the_same_contact_point(client, de
     )
 
 
-def test_privacy_page_has_website_channel_and_vimeo_sections(client, channels):
-    document = soup(client.get("/datenschutz/"))
-    main = document.find("main")
-    for anchor in ["website", "vimeo", *(f"kanal-{slug}" for slug in PUBLIC)]:
-        section = main.find(id=anchor)
-        assert section is not None and section.name == "section", anchor
-        facts = {
-            dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(
-                " ", strip=True
-            )
-            for dt in section.find("dl").find_all("dt")
-        }
-        assert "Landkreis Mittelsachsen" in facts["Verantwortlicher"]
-        assert "Frauensteiner Straße 43" in facts["Verantwortlicher"]
-        assert (
-            "datenschutz@landkreis-mittelsachsen.de"
-            in facts["Datenschutzbeauftragte(r)"]
-        )
-        assert (
-            "Sächsische Datenschutz- und Transparenzbeauftragte"
-            in facts["Beschwerderecht"]
-        )
-        assert "Auskunft (Art. 15 DSGVO)" in facts["Ihre Rechte"]
-        for key in (
-            "Zwecke",
-            "Rechtsgrundlage",
-            "Empfänger",
-            "Übermittlung in Drittländer",
-            "Speicherdauer",
-        ):
-            assert facts[key], (anchor, key)
-        assert "lit. f" not in facts["Rechtsgrundlage"]
-        # Every nav entry points at an existing section.
-        assert main.find("nav").find("a", href=f"#{anchor}")
-    for slug in HIDDEN:
-        assert main.find(id=f"kanal-{slug}") is None
-    channel = main.find(id="kanal-test-active")
-    facts = channel.get_text(" ", strip=True)
-    assert "Öffentlichkeitsarbeit über test-active" in facts
-    assert "Beiträge bis zur Löschung (test-active)" in facts
-    assert "Art. 6 Abs. 1 lit. e DSGVO" in facts
-    assert "Meta Platforms Ireland Ltd." in facts
-    assert "Data Privacy Framework" in facts
-    assert "Gemeinsame Verantwortlichkeit (Art. 26 DSGVO)" in facts
-    assert "Meta übernimmt nach der Vereinbarung" in facts
-    assert "VG Köln" in facts and "Stand: 02.11.2026" in facts
-    vimeo = main.find(id="vimeo").get_text(" ", strip=True)
-    for fact in (
-        "IP-Adresse",
-        "Browserdaten",
-        "Cookies",
-        "USA",
-        "Vimeo.com, Inc.",
-        "Einwilligung",
-        "Data Privacy Framework",
-    ):
-        assert fact in vimeo, fact
-
-
-def test_privacy_page_states_insights_switched_off(client, channels):
-    note = PlatformPrivacyNote.objects.get()
-    note.insights_deactivated = True
-    note.joint_controllership_essence = ""
-    note.save()
-    document = soup(client.get("/datenschutz/"))
-    text = document.find(id="kanal-test-active").get_text(" ", strip=True)
-    assert "Seiten-Insights), sind für dieses Profil abgeschaltet" in text
-
-
-def test_platform_facts_come_from_the_records(client, channels):
-    provider = Platform.objects.get(slug="facebook").provider
-    provider.legal_name = "Meta Platforms Ireland Limited (geändert)"
-    provider.save()
-    document = soup(client.get("/datenschutz/"))
-    for slug in PUBLIC:
-        assert "(geändert)" in document.find(id=f"kanal-{slug}").get_text()
-
-
 def test_controller_comes_from_the_imprint(client, demo):
     imprint = ImprintPage.objects.get()
     imprint.body_name = "Landkreis Beispiel"
@@ -349,82 +200,6 @@ def test_footer_shows_imprint_privacy_and_contact(client, demo):
     assert links["Kontakt"] == "/kontakt/"
     for url in ("/impressum/", "/kontakt/", "/datenschutz/"):
         assert footer_links(soup(client.get(url)))["Impressum"] == "/impressum/"
-
-
-def instance_operator() -> ThirdPartyProvider:
-    return ThirdPartyProvider.objects.create(
-        name="social.bund.de",
-        legal_name="BfDI (Betreiber der Instanz social.bund.de)",
-        address="Graurheindorfer Straße 153, 53117 Bonn",
-        country="Deutschland",
-        is_third_country=False,
-        transfer_basis=TransferBasis.NOT_NEEDED,
-    )
-
-
-def test_privacy_section_names_instance_operator_and_data_subject_contact(client, demo):
-    operator = instance_operator()
-    kaiser = ResponsiblePerson.objects.get(name="André Kaiser")
-    add_channel(
-        "test-mastodon",
-        "active",
-        platform="mastodon",
-        profile_url="https://social.bund.de/@mittelsachsen",
-        instance_operator=operator,
-        data_subject_owner=kaiser,
-    )
-    add_channel("test-ohne", "pilot")
-    main = soup(client.get("/datenschutz/")).find("main")
-    section = main.find(id="kanal-test-mastodon")
-    facts = {
-        dt.get_text(strip=True): dt.find_next_sibling("dd")
-        for dt in section.find("dl").find_all("dt")
-    }
-    recipient = facts["Empfänger"].get_text(" ", strip=True)
-    assert "BfDI (Betreiber der Instanz social.bund.de)" in recipient
-    assert "Betreiber des Servers, auf dem unser Profil liegt" in recipient
-    assert "Sächsische Staatskanzlei" not in recipient
-    assert "Deutschland" in facts["Übermittlung in Drittländer"].get_text()
-    contact = facts["Ansprechperson für Anfragen zu Ihren Daten"]
-    assert "André Kaiser" in contact.get_text()
-    assert contact.find("a", href=f"mailto:{kaiser.email}")
-    assert contact.find("a", href="tel:+4937317993305")
-    other = main.find(id="kanal-test-ohne")
-    assert "Ansprechperson für Anfragen" not in other.get_text()
-    assert "Meta Platforms Ireland Ltd." in other.get_text()
-
-
-def test_copy_ready_text_names_the_channel_and_cites_current_law(client, demo):
-    document = soup(client.get("/impressum/"))
-    entries = document.find(id="gilt-auch-fuer").find_parent("section")
-    texts = {
-        entry["id"]: entry.find("textarea").get_text()
-        for entry in entries.select("li[id^=kanal-]")
-    }
-    # The demo: Facebook active, Twitter/X dormant, Vimeo active.
-    assert set(texts) == {"kanal-facebook", "kanal-twitter", "kanal-vimeo"}
-    for anchor, text in texts.items():
-        channel = ChannelProfilePage.objects.get(slug=anchor.removeprefix("kanal-"))
-        assert f"„{channel.title}“ auf {channel.platform.name}" in text
-        assert "Angaben gemäß § 5 DDG" in text
-        assert "§ 18 Abs. 2 MStV: André Kaiser" in text
-        assert "Hartmut Schneider (Bereich Wirtschaft und Social Media)" in text
-        assert text.endswith(f"http://localhost/impressum/#{anchor}")
-        assert find_outdated_references(text) == [], anchor
-    headings = [h.get_text(strip=True) for h in entries.find_all("h3")]
-    assert headings == [
-        "Facebook: Wirtschaft in Mittelsachsen",
-        "Twitter (heute X): @mswirtschaft",
-        "Vimeo: Videos aus Mittelsachsen",
-    ]
-
-
-@pytest.mark.parametrize("url", ["/impressum/", "/datenschutz/", "/kontakt/"])
-def test_demo_legal_pages_cite_current_law_only(client, demo, url):
-    text = soup(client.get(url)).find("main").get_text(" ", strip=True)
-    assert find_outdated_references(text) == []
-    if url == "/impressum/":
-        assert "§ 5 DDG" in text and "§ 18 Abs. 2 MStV" in text
 
 
 @pytest.mark.parametrize("url", ["/impressum/", "/datenschutz/"])
@@ -467,29 +242,3 @@ def test_only_the_legal_page_types_can_live_anywhere_once(demo):
     home = Page.objects.get(slug="home")
     assert not ImprintPage.can_create_at(home)
     assert not PrivacyPage.can_create_at(home)
-
-
-def test_load_demo_twice_keeps_one_of_each(demo):
-    call_command("load_demo", stdout=io.StringIO())
-    assert ImprintPage.objects.count() == 1
-    imprint = ImprintPage.objects.get()
-    assert imprint.responsible_persons.count() == 2
-    assert PrivacyPage.objects.get().platform_notes.count() == 1
-
-
-def test_vimeo_section_names_the_real_button_and_the_way_to_revoke(client, demo):
-    """The privacy notice must describe the consent step citizens actually see."""
-    section = soup(client.get("/datenschutz/")).find(id="vimeo")
-    text = section.get_text(" ", strip=True)
-    video_page = soup(client.get("/videos/")).find(
-        "a", href=lambda h: h and h.startswith("/videos/") and h != "/videos/"
-    )
-    button = soup(client.get(video_page["href"])).find(
-        "button", class_=lambda c: c and "vimeo" in c
-    )
-    label = button.get_text(" ", strip=True)
-    assert label.startswith("Video „") and label.endswith("von Vimeo laden")
-    assert "„Video „…“ von Vimeo laden“" in text
-    assert "Vimeo-Videos immer laden" in text
-    revoke = section.find("a", string="Einwilligungen verwalten")
-    assert revoke is not None and client.get(revoke["href"]).status_code == 200

@@ -1,59 +1,15 @@
-"""Video pages, the frameable view, oEmbed and the admin's handling of bad input."""
-
-import json
-from urllib.parse import urlsplit
+"""Video pages and their index, and the admin's handling of bad input."""
 
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from smgovernance.models import VideoCategory, VideoIndexPage, VideoPage
-from tests.factories import footer_links, soup
+from tests.factories import assert_loads_nothing_from_third_parties, soup
 
 
 LIVING = "/videos/leben-und-arbeiten-in-mittelsachsen/"
 SKILLED = "/videos/fachkraefte-fuer-die-region/"
-THIRD_PARTY_LOADS = (
-    ("script", "src"),
-    ("link", "href"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("source", "src"),
-    ("video", "src"),
-    ("audio", "src"),
-    ("object", "data"),
-    ("embed", "src"),
-)
-
-
-def assert_loads_nothing_from_third_parties(document):
-    assert document.find("iframe") is None
-    for tag, attribute in THIRD_PARTY_LOADS:
-        for element in document.find_all(tag):
-            url = element.get(attribute, "")
-            host = urlsplit(url).hostname
-            if element.name == "link" and "alternate" in element.get("rel", []):
-                assert host in (None, "localhost", "testserver"), url
-                continue
-            assert not url.startswith(("http:", "https:", "//")), url
-    for a in document.find_all("a", href=True):
-        # Links to Vimeo are plain links to vimeo.com; our own pages (such as
-        # /datenschutz/#vimeo) may mention Vimeo in their address.
-        host = urlsplit(a["href"]).hostname or ""
-        if "vimeo" in host:
-            assert a["href"].startswith("https://vimeo.com/"), a["href"]
-
-
-def test_demo_has_the_concepts_categories_and_two_demo_videos(demo):
-    assert set(VideoCategory.objects.values_list("name", flat=True)) == {
-        "Unternehmen",
-        "Fachkräfte",
-        "Nachhaltigkeit",
-        "Mittelsachsen als Arbeits- und Lebensort",
-        "Projektdokumentationen",
-    }
-    assert VideoPage.objects.live().count() >= 2
-    assert VideoIndexPage.objects.get().url_path.endswith("/videos/")
 
 
 def test_video_page_shows_the_consent_placeholder_and_loads_nothing(client, demo):
@@ -161,108 +117,6 @@ def test_invalid_category_shows_all_videos(client, demo, value):
     response = client.get("/videos/", {"kategorie": value})
     assert response.status_code == 200
     assert len(soup(response).select(".video-list h2")) == 2
-
-
-def test_footer_offers_consent_management_that_works_without_javascript(client, demo):
-    links = footer_links(soup(client.get(SKILLED)))
-    assert links["Einwilligungen verwalten"] == "/einwilligungen/"
-    document = soup(client.get("/einwilligungen/"))
-    assert document.find("h1").get_text(strip=True) == "Einwilligungen verwalten"
-    assert "ohne Kennung" in document.get_text()
-    assert document.find("button", attrs={"data-vimeo-revoke": True}).has_attr("hidden")
-
-
-def test_embed_view_is_frameable_only_by_the_configured_origins(client, demo, settings):
-    settings.SMGOVERNANCE_EMBED_ORIGINS = [
-        "https://www.wirtschaft-in-mittelsachsen.de",
-        "https://bad.example; script-src *",
-    ]
-    response = client.get(SKILLED + "embed/")
-    assert response.status_code == 200
-    policy = response["Content-Security-Policy"]
-    assert "frame-ancestors 'self' https://www.wirtschaft-in-mittelsachsen.de;" in (
-        policy + ";"
-    )
-    assert "bad.example" not in policy
-    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    assert "X-Frame-Options" not in response
-    for url in (SKILLED, "/videos/", "/", "/einwilligungen/", "/oembed/?url=x"):
-        other = client.get(url)
-        assert "frame-ancestors 'self';" in other["Content-Security-Policy"] + ";"
-        assert other["X-Frame-Options"] == "SAMEORIGIN"
-
-
-def test_embed_view_has_minimal_chrome_same_consent_ui_and_footer_links(client, demo):
-    document = soup(client.get(SKILLED + "embed/"))
-    assert_loads_nothing_from_third_parties(document)
-    assert document.html["lang"] == "de"
-    assert document.find("header") is None
-    assert document.find("h1").get_text(strip=True) == "Fachkräfte für die Region"
-    assert document.find("h2").get_text(strip=True) == "Transkript"
-    assert document.find("button").get_text(strip=True) == (
-        "Video „Fachkräfte für die Region“ von Vimeo laden"
-    )
-    assert "Einwilligungen verwalten" in footer_links(document)
-    assert document.find("base")["target"] == "_blank"
-
-
-def test_embed_of_a_draft_or_unknown_page_is_404(client, demo):
-    assert client.get("/videos/gibt-es-nicht/embed/").status_code == 404
-    page = VideoPage.objects.get(slug="fachkraefte-fuer-die-region")
-    page.unpublish()
-    assert client.get(SKILLED + "embed/").status_code == 404
-
-
-def test_oembed_describes_our_video_pages(client, demo):
-    for url in (
-        "http://localhost" + SKILLED,
-        "http://localhost" + SKILLED + "embed/",
-        "http://testserver" + SKILLED.rstrip("/"),
-    ):
-        response = client.get("/oembed/", {"url": url, "format": "json"})
-        assert response.status_code == 200, url
-        assert response["Content-Type"] == "application/json"
-        data = json.loads(response.content)
-        assert data["version"] == "1.0"
-        assert data["type"] == "video"
-        assert data["title"] == "Fachkräfte für die Region"
-        assert data["provider_name"] == "Wirtschaftsregion Mittelsachsen"
-        assert data["provider_url"].startswith("http")
-        assert (data["width"], data["height"]) == (640, 360)
-        iframe = soup_fragment(data["html"]).find("iframe")
-        assert iframe["src"].endswith(SKILLED + "embed/")
-        assert iframe["title"] == "Fachkräfte für die Region"
-    small = client.get(
-        "/oembed/", {"url": "http://localhost" + SKILLED, "maxwidth": "320"}
-    )
-    assert (small.json()["width"], small.json()["height"]) == (320, 180)
-
-
-def soup_fragment(html):
-    from bs4 import BeautifulSoup
-
-    return BeautifulSoup(html, "html.parser")
-
-
-@pytest.mark.parametrize(
-    ("query", "status"),
-    [
-        ({}, 400),
-        ({"url": ""}, 400),
-        ({"url": "http://localhost" + SKILLED, "format": "xml"}, 501),
-        ({"url": "http://localhost/videos/"}, 404),
-        ({"url": "http://localhost/"}, 404),
-        ({"url": "http://localhost/videos/gibt-es-nicht/"}, 404),
-        ({"url": "https://evil.example" + SKILLED}, 404),
-        ({"url": "http://[::1"}, 404),
-        ({"url": "javascript:alert(1)"}, 404),
-        ({"url": "nonsense \x00 text"}, 404),
-        ({"url": "http://localhost" + SKILLED, "maxwidth": "-1"}, 200),
-        ({"url": "http://localhost" + SKILLED, "maxheight": "abc"}, 200),
-    ],
-)
-def test_oembed_answers_bad_requests_with_4xx_or_501(client, demo, query, status):
-    assert client.get("/oembed/", query).status_code == status
 
 
 # --- the admin -------------------------------------------------------------------
@@ -380,62 +234,3 @@ def test_bad_start_time_is_refused_at_the_field(admin_client, demo):
 def test_video_pages_only_live_under_the_video_index(demo):
     assert VideoPage.parent_page_types == ["smgovernance.VideoIndexPage"]
     assert not VideoPage.can_create_at(Page.objects.get(depth=2))
-
-
-def test_vimeo_block_renders_the_same_placeholder_in_any_streamfield(rf, demo):
-    from smgovernance.blocks import VimeoBlock
-
-    block = VimeoBlock()
-    value = block.to_python(
-        {
-            "video": "https://vimeo.com/76979871",
-            "title": "Im Fließtext",
-            "start_time": "90",
-        }
-    )
-    html = block.render(value, context={"request": rf.get("/")})
-    fragment = soup_fragment(html)
-    assert fragment.find("h2").get_text(strip=True) == "Im Fließtext"
-    assert fragment.find("section")["data-vimeo-player-url"] == (
-        "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=90s"
-    )
-    assert fragment.find("iframe") is None
-
-
-# --- with the public page cache ----------------------------------------------------
-
-PARTNER = "https://www.wirtschaft-in-mittelsachsen.de"
-
-
-def test_cached_embed_view_keeps_its_own_frame_ancestors(client, demo, settings):
-    """The embed view is served through Wagtail routing and cached like pages: the
-    replayed response must carry the embed policy, and pages keep theirs."""
-    settings.SMGOVERNANCE_EMBED_ORIGINS = [PARTNER]
-    for url, ancestors in (
-        (SKILLED + "embed/", f"frame-ancestors 'self' {PARTNER};"),
-        (SKILLED, "frame-ancestors 'self';"),
-    ):
-        first = client.get(url)
-        second = client.get(url)
-        assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT"), url
-        assert second.content == first.content
-        for response in (first, second):
-            assert ancestors in response["Content-Security-Policy"] + ";", url
-    embed = client.get(SKILLED + "embed/")
-    assert "X-Frame-Options" not in embed
-    assert client.get(SKILLED)["X-Frame-Options"] == "SAMEORIGIN"
-
-
-def test_oembed_answers_are_cached_and_purged_with_the_page(client, demo):
-    query = {"url": "http://testserver" + SKILLED, "format": "json"}
-    assert client.get("/oembed/", query)["X-Cache"] == "MISS"
-    assert client.get("/oembed/", query)["X-Cache"] == "HIT"
-    page = VideoPage.objects.get(slug="fachkraefte-fuer-die-region")
-    page.title = "Fachkräfte gesucht"
-    page.save_revision().publish()
-    response = client.get("/oembed/", query)
-    assert response["X-Cache"] == "MISS"
-    assert response.json()["title"] == "Fachkräfte gesucht"
-    # Errors are never stored.
-    for _ in range(2):
-        assert "X-Cache" not in client.get("/oembed/", {"url": "http://testserver/"})
