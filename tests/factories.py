@@ -667,3 +667,9 @@ def instance_operator() -> ThirdPartyProvider:
         is_third_country=False,
         transfer_basis=TransferBasis.NOT_NEEDED,
     )
+
+
+def backdate_evaluations(days: int = 400) -> None:
+    """Move every evaluation `days` into the past (and its next due date with it)."""
+    day = TODAY - datetime.timedelta(days=days)
+    EvaluationRecord.objects.update(date=day, next_due=day + datetime.timedelta(365))

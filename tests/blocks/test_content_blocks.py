@@ -221,23 +221,3 @@ def test_call_to_action_needs_exactly_one_https_target(demo, page, url, field, m
     errors = block_errors(error.value)
     assert list(errors) == [field]
     assert message in errors[field]
-
-
-def test_demo_content_pages_use_every_block_with_the_demo_channels(client, demo):
-    for slug in ("wirtschaftsregion", "fachkraefte"):
-        page = ContentPage.objects.get(slug=slug)
-        assert {b.block_type for b in page.body} == {
-            name for name, _b in smg_blocks.GOVERNANCE_BLOCKS
-        }, slug
-        video = next(b.value for b in page.body if b.block_type == "vimeo")
-        assert video["title"].startswith("Demo-Video")
-        assert video.canonical_url == "https://vimeo.com/76979871"
-        links = next(b.value for b in page.body if b.block_type == "channel_links")
-        assert [c.slug for c in links["channels"]] == ["facebook", "twitter", "vimeo"]
-        document = BeautifulSoup(client.get(page.url).content, "html.parser")
-        assert document.select_one("[data-vimeo-consent] button[data-vimeo-load]")
-        assert document.find("iframe") is None
-        assert document.find("script", src=lambda s: s and "vimeo-consent" in s)
-        dormant = document.select_one(".smg-channels__item--dormant")
-        assert "Notfällen" in dormant.get_text()
-        assert dormant.find("a", href="https://x.com/mswirtschaft")

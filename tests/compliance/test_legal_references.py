@@ -122,11 +122,3 @@ def test_page_scan_covers_fields_rich_text_and_inline_rows(demo):
         ("Website: Empfänger", "Privacy Shield"),
         ("Hinweis zu laufenden Gerichtsverfahren", "Facebook Ireland Ltd."),
     }
-
-
-def test_demo_legal_pages_cite_current_law_only(demo):
-    for model in (ImprintPage, PrivacyPage):
-        assert find_outdated_references_in_page(model.objects.get()) == []
-    from smgovernance.models import AlternativeContactPage
-
-    assert find_outdated_references_in_page(AlternativeContactPage.objects.get()) == []

@@ -145,12 +145,3 @@ def test_submitted_evaluations_are_not_overwritten_by_an_import(demo, tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     call_command("smgovernance_import", str(path), stdout=io.StringIO())
     assert EvaluationRecord.objects.get().findings.startswith("Die Kanäle wurden")
-
-
-def test_demo_file_is_what_the_demo_exports(demo, tmp_path):
-    """The demo's data lives in one concept file: exporting the demo gives it back."""
-    from home.demo.records import DATA_FILE
-
-    out = tmp_path / "export.yaml"
-    call_command("smgovernance_export", "-o", str(out), stdout=io.StringIO())
-    assert yaml.safe_load(out.read_text()) == yaml.safe_load(DATA_FILE.read_text())
