@@ -46,6 +46,11 @@ def soup(response: HttpResponse) -> BeautifulSoup:
     return BeautifulSoup(response.content, "html.parser")
 
 
+def main_text(document: BeautifulSoup) -> str:
+    """The text of the page's <main>, whitespace collapsed."""
+    return " ".join(document.find("main").get_text(" ", strip=True).split())
+
+
 def footer_links(document: BeautifulSoup) -> dict[str, str]:
     footer = document.find("footer")
     return {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}

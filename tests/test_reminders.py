@@ -6,9 +6,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from smgovernance.models import (
-    UsageConceptPage,
-)
+from smgovernance.models import UsageConceptPage
 from tests.factories import backdate_evaluations
 
 

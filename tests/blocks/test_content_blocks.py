@@ -5,8 +5,6 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.models import Image
-from wagtail.images.tests.utils import get_test_image_file
 
 from smgovernance import blocks as smg_blocks
 from smgovernance.models import ContactPoint, ContentPage
@@ -24,11 +22,6 @@ def render(block, raw: dict | str) -> BeautifulSoup:
 
 def block_errors(error: StructBlockValidationError) -> dict[str, str]:
     return {name: " ".join(e.messages) for name, e in error.block_errors.items()}
-
-
-@pytest.fixture
-def image():
-    return Image.objects.create(title="Test", file=get_test_image_file())
 
 
 def test_content_page_offers_exactly_the_governance_blocks():

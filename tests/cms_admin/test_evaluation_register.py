@@ -5,9 +5,7 @@ import datetime
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from smgovernance.models import (
-    EvaluationRecord,
-)
+from smgovernance.models import EvaluationRecord
 from tests import factories as h
 
 

@@ -13,13 +13,7 @@ from smgovernance.models import (
     ChannelStageChange,
     NetiquettePage,
 )
-from tests.factories import (
-    soup,
-)
-
-
-def main_text(document) -> str:
-    return " ".join(document.find("main").get_text(" ", strip=True).split())
+from tests.factories import main_text, soup
 
 
 def test_demo_facebook_page_shows_the_concepts_facts(client, demo):

@@ -10,9 +10,7 @@ from smgovernance.models import (
     ImprintPage,
     PrivacyPage,
 )
-from tests.factories import (
-    soup,
-)
+from tests.factories import soup
 
 
 @pytest.mark.parametrize("url", ["/impressum/", "/datenschutz/", "/kontakt/"])

@@ -16,6 +16,7 @@ from smgovernance.models import (
 )
 from tests.factories import (
     GATE_FIELDS,
+    main_text,
     make_channel,
     make_contact_page,
     make_index,
@@ -52,10 +53,6 @@ DEMO_VIMEO_BODY = [
         },
     )
 ]
-
-
-def main_text(document) -> str:
-    return " ".join(document.find("main").get_text(" ", strip=True).split())
 
 
 @pytest.mark.parametrize("slug", ["facebook", "twitter", "vimeo"])

@@ -72,11 +72,6 @@ def every_block(demo, image) -> list:
     ]
 
 
-@pytest.fixture
-def image():
-    return Image.objects.create(title="Test", file=get_test_image_file())
-
-
 def test_editor_publishes_a_page_with_every_block(admin_client, demo, image):
     response = admin_client.post(
         add_url(demo.root_page),
