@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from smgovernance import blocks as smg_blocks
-from smgovernance import content_checks
+from smgovernance.compliance import content as content_checks
 from smgovernance.models import ContentPage
 
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from smgovernance.legal_references import find_outdated_references
+from smgovernance.compliance.legal_references import find_outdated_references
 from smgovernance.models import (
     ImprintPage,
     PrivacyPage,

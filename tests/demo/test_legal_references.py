@@ -1,6 +1,6 @@
 """The demo's legal pages cite current law only (no repealed law, no stale names)."""
 
-from smgovernance.legal_references import find_outdated_references_in_page
+from smgovernance.compliance.legal_references import find_outdated_references_in_page
 from smgovernance.models import ImprintPage, PrivacyPage
 
 

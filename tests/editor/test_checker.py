@@ -5,7 +5,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from smgovernance import content_checks
+from smgovernance.compliance import content as content_checks
 from smgovernance.models import ContentPage
 from tests.factories import list_block, make_channels, page_form, text
 

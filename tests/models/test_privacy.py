@@ -1,6 +1,6 @@
 """/datenschutz/ renders the records: the website, every public channel and the Vimeo embed."""
 
-from smgovernance.legal_references import find_outdated_references
+from smgovernance.compliance.legal_references import find_outdated_references
 from smgovernance.models import (
     ChannelProfilePage,
     Platform,
