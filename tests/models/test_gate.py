@@ -13,8 +13,14 @@ from django.utils import translation
 
 from smgovernance.models import ChannelProfilePage, ChannelStage
 from smgovernance.rules.stages import REQUIREMENTS_BY_FIELD
-from tests.channel_helpers import channel_form_data, edit_url, make_index, make_records
-from tests.channel_stage_fields import make_channel, stage_form_fields
+from tests.factories import (
+    channel_form_data,
+    edit_url,
+    make_channel,
+    make_index,
+    make_records,
+    stage_form_fields,
+)
 
 
 pytestmark = pytest.mark.django_db
