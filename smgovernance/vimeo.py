@@ -70,6 +70,8 @@ EVENT_PATTERNS: tuple[tuple[str, ...], ...] = (
     ("event", "EVENT", "embed", "HASH"),
     ("event", "EVENT", "HASH"),
 )
+# A page of an event other than its player, e.g. /event/<id>/videos (a list).
+EVENT_PAGE = ("event", "EVENT", "SUB")
 # Review links carry the review hash, which is not the video's privacy hash: an
 # unlisted video would not play with it, and without it we cannot tell whether the
 # video is public. So they are refused with a request for the share link.
@@ -264,6 +266,8 @@ def parse_url(value: str) -> VimeoVideo:
 
     if segments and segments[-1].lower() in CLIP_ID_FILES:
         return video(clip_id(query), None, query_hash)
+    if match(EVENT_PAGE, segments) is not None and segments[2].lower() != "embed":
+        raise error("not_video")
     for pattern in EVENT_PATTERNS:
         values = match(pattern, segments)
         if values is not None:

@@ -236,6 +236,7 @@ def test_other_hosts_and_lookalikes_are_not_vimeo(value):
         "https://vimeo.com/moogaloop.swf",
         "https://vimeo.com/manage/videos",
         "https://vimeo.com/m/channels",
+        "https://vimeo.com/event/123456/videos",
     ],
 )
 def test_addresses_that_are_not_a_single_video(value):
