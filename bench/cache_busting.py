@@ -1,0 +1,227 @@
+"""A visitor's throughput while another client busts the cache (issue 13.2).
+
+Builds the production-like demo site of `bench/common.py` (gunicorn, 2 workers,
+the shipped production settings without Redis: the database cache, rate limits
+on), then measures one visitor reading cached pages:
+
+1. alone;
+2. while a cache-busting client requests random query strings, random values of
+   a declared parameter (`/videos/?kategorie=…`) and random missing paths.
+
+Prints both throughputs and their ratio; exits 1 when the ratio is below 0.5.
+Uses wrk (Debian package, installed by `make bench-deps`) and says so; without
+wrk, a Python thread loop (weaker, so figures are not comparable).
+
+    python bench/cache_busting.py [--seconds 10]
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.common import (
+    HOST,
+    cleanup,
+    generate_load,
+    gunicorn,
+    prepare_environment,
+    setup_django_site,
+)
+
+
+VISITOR_PATHS = ["/", "/impressum/", "/datenschutz/", "/kanaele/"]
+MINIMUM_RATIO = 0.5
+
+# wrk script of the cache buster: every request a new random address.
+BUSTER_LUA = """
+math.randomseed(os.time())
+local paths = {"/?r=%d", "/impressum/?utm_source=%d", "/videos/?kategorie=k%d",
+               "/fehlt-%d/"}
+request = function()
+  local path = paths[math.random(#paths)]
+  return wrk.format("GET", string.format(path, math.random(1, 1000000000)))
+end
+"""
+
+# wrk script of the visitor: the same few pages, round-robin.
+VISITOR_LUA = """
+local paths = {%s}
+local index = 0
+request = function()
+  index = index %% #paths + 1
+  return wrk.format("GET", paths[index])
+end
+"""
+
+
+def wrk_available() -> bool:
+    return shutil.which("wrk") is not None
+
+
+def run_wrk(port: int, script: Path, seconds: int, connections: int) -> dict:
+    """Run wrk with a Lua script; parse requests/s and non-2xx answers."""
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(script),
+            f"http://{HOST}:{port}/",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+        check=True,
+    )
+    output = result.stdout
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", output)
+    latency = None
+    if p99:
+        factor = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+        latency = round(float(p99.group(1)) * factor, 1)
+    return {
+        "requests_per_second": float(rate.group(1)) if rate else 0.0,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "latency_p99_ms": latency,
+    }
+
+
+def python_buster(port: int, seconds: float, connections: int) -> threading.Thread:
+    """Fallback buster: threads requesting random addresses until the deadline."""
+    deadline = time.monotonic() + seconds
+
+    def bust() -> None:
+        conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        while time.monotonic() < deadline:
+            number = random.randrange(10**9)
+            path = random.choice(
+                [f"/?r={number}", f"/videos/?kategorie=k{number}", f"/fehlt-{number}/"]
+            )
+            try:
+                conn.request("GET", path)
+                conn.getresponse().read()
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection(HOST, port, timeout=10)
+        conn.close()
+
+    threads = [threading.Thread(target=bust, daemon=True) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def measure(port: int, seconds: int, tool: str) -> dict:
+    """The visitor's figures alone and under the buster."""
+    workdir = Path(tempfile.mkdtemp(prefix="smgovernance-busting-"))
+    visitor_script = workdir / "visitor.lua"
+    visitor_script.write_text(
+        VISITOR_LUA % ", ".join(json.dumps(path) for path in VISITOR_PATHS)
+    )
+    buster_script = workdir / "buster.lua"
+    buster_script.write_text(BUSTER_LUA)
+
+    def visitor() -> dict:
+        if tool == "wrk":
+            return run_wrk(port, visitor_script, seconds, connections=4)
+        return generate_load(port, VISITOR_PATHS, connections=4, seconds=seconds)
+
+    alone = visitor()
+    if tool == "wrk":
+        buster = subprocess.Popen(
+            [
+                "wrk",
+                "-t1",
+                "-c8",
+                f"-d{seconds + 4}s",
+                "-s",
+                str(buster_script),
+                f"http://{HOST}:{port}/",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        time.sleep(2)  # the buster is at full speed before the visitor starts
+        busted = visitor()
+        buster_output, _ = buster.communicate(timeout=seconds + 60)
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", buster_output)
+        limited = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", buster_output)
+        buster_figures = {
+            "requests_per_second": float(rate.group(1)) if rate else 0.0,
+            "non_2xx": int(limited.group(1)) if limited else 0,
+        }
+    else:
+        threads = python_buster(port, seconds + 4, connections=8)
+        time.sleep(2)
+        busted = visitor()
+        for thread in threads:
+            thread.join(timeout=30)
+        buster_figures = {}
+    shutil.rmtree(workdir, ignore_errors=True)
+    ratio = (
+        busted["requests_per_second"] / alone["requests_per_second"]
+        if alone["requests_per_second"]
+        else 0.0
+    )
+    return {
+        "tool": tool,
+        "seconds": seconds,
+        "visitor_alone": alone,
+        "visitor_under_busting": busted,
+        "buster": buster_figures,
+        "ratio": round(ratio, 2),
+        "load_average": [round(value, 2) for value in os.getloadavg()],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    arguments = parser.parse_args()
+    tool = "wrk" if wrk_available() else "python"
+    workdir = prepare_environment()
+    try:
+        print("Building the demo site ...", file=sys.stderr, flush=True)
+        setup_django_site()
+        with gunicorn(page_cache=True, workers=2) as port:
+            for path in VISITOR_PATHS:  # warm the cache
+                conn = http.client.HTTPConnection(HOST, port, timeout=30)
+                conn.request("GET", path)
+                conn.getresponse().read()
+                conn.close()
+            figures = measure(port, arguments.seconds, tool)
+    finally:
+        cleanup(workdir)
+    print(json.dumps(figures, indent=2))
+    alone = figures["visitor_alone"]["requests_per_second"]
+    busted = figures["visitor_under_busting"]["requests_per_second"]
+    verdict = "met" if figures["ratio"] >= MINIMUM_RATIO else "MISSED"
+    print(
+        f"visitor alone {alone:.0f} req/s, under cache busting {busted:.0f} req/s: "
+        f"ratio {figures['ratio']:.2f} (target >= {MINIMUM_RATIO}, {verdict}; "
+        f"tool {tool})"
+    )
+    return 0 if figures["ratio"] >= MINIMUM_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
