@@ -5,8 +5,11 @@ the shipped production settings without Redis: the database cache, rate limits
 on), then measures one visitor reading cached pages:
 
 1. alone;
-2. while a cache-busting client requests random query strings, random values of
-   a declared parameter (`/videos/?kategorie=…`) and random missing paths.
+2. beside an ordinary second client reading the same pages (the fair share of a
+   saturated server, for reference);
+3. beside a cache-busting client that requests random query strings, random
+   values of a declared parameter (`/videos/?kategorie=…`) and random missing
+   paths, with as many connections as the visitor.
 
 Prints both throughputs and their ratio; exits 1 when the ratio is below 0.5.
 Uses wrk (Debian package, installed by `make bench-deps`) and says so; without
@@ -44,6 +47,9 @@ from bench.common import (
 
 VISITOR_PATHS = ["/", "/impressum/", "/datenschutz/", "/kanaele/"]
 MINIMUM_RATIO = 0.5
+# Both clients equally aggressive: on a saturated server a second client of any
+# kind takes about half; the buster must cost no more than that.
+CONNECTIONS = 4
 
 # wrk script of the cache buster: every request a new random address.
 BUSTER_LUA = """
@@ -129,8 +135,36 @@ def python_buster(port: int, seconds: float, connections: int) -> threading.Thre
     return threads
 
 
+def wrk_in_background(port: int, script: Path, seconds: int) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            "wrk",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "-s",
+            str(script),
+            f"http://{HOST}:{port}/",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def background_figures(process: subprocess.Popen, seconds: int) -> dict:
+    output, _ = process.communicate(timeout=seconds + 60)
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    refused = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return {
+        "requests_per_second": float(rate.group(1)) if rate else 0.0,
+        "non_2xx": int(refused.group(1)) if refused else 0,
+    }
+
+
 def measure(port: int, seconds: int, tool: str) -> dict:
-    """The visitor's figures alone and under the buster."""
+    """The visitor's figures alone, beside an ordinary second client (the fair
+    share of a saturated server), and beside the cache buster."""
     workdir = Path(tempfile.mkdtemp(prefix="smgovernance-busting-"))
     visitor_script = workdir / "visitor.lua"
     visitor_script.write_text(
@@ -141,54 +175,42 @@ def measure(port: int, seconds: int, tool: str) -> dict:
 
     def visitor() -> dict:
         if tool == "wrk":
-            return run_wrk(port, visitor_script, seconds, connections=4)
-        return generate_load(port, VISITOR_PATHS, connections=4, seconds=seconds)
+            return run_wrk(port, visitor_script, seconds, CONNECTIONS)
+        return generate_load(port, VISITOR_PATHS, CONNECTIONS, seconds=seconds)
 
-    alone = visitor()
-    if tool == "wrk":
-        buster = subprocess.Popen(
-            [
-                "wrk",
-                "-t1",
-                "-c8",
-                f"-d{seconds + 4}s",
-                "-s",
-                str(buster_script),
-                f"http://{HOST}:{port}/",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        time.sleep(2)  # the buster is at full speed before the visitor starts
-        busted = visitor()
-        buster_output, _ = buster.communicate(timeout=seconds + 60)
-        rate = re.search(r"Requests/sec:\s+([\d.]+)", buster_output)
-        limited = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", buster_output)
-        buster_figures = {
-            "requests_per_second": float(rate.group(1)) if rate else 0.0,
-            "non_2xx": int(limited.group(1)) if limited else 0,
-        }
-    else:
-        threads = python_buster(port, seconds + 4, connections=8)
+    def beside(script: Path) -> tuple[dict, dict]:
+        if tool == "wrk":
+            other = wrk_in_background(port, script, seconds + 4)
+            time.sleep(2)  # the other client is at full speed before we measure
+            figures = visitor()
+            return figures, background_figures(other, seconds + 4)
+        threads = python_buster(port, seconds + 4, CONNECTIONS)
         time.sleep(2)
-        busted = visitor()
+        figures = visitor()
         for thread in threads:
             thread.join(timeout=30)
-        buster_figures = {}
+        return figures, {}
+
+    alone = visitor()
+    with_ordinary, ordinary = beside(visitor_script)
+    busted, buster = beside(buster_script)
     shutil.rmtree(workdir, ignore_errors=True)
-    ratio = (
-        busted["requests_per_second"] / alone["requests_per_second"]
-        if alone["requests_per_second"]
-        else 0.0
-    )
+
+    def ratio(figures: dict) -> float:
+        base = alone["requests_per_second"]
+        return round(figures["requests_per_second"] / base, 2) if base else 0.0
+
     return {
         "tool": tool,
         "seconds": seconds,
+        "connections_per_client": CONNECTIONS,
         "visitor_alone": alone,
+        "visitor_beside_ordinary_client": with_ordinary,
+        "ordinary_client": ordinary,
         "visitor_under_busting": busted,
-        "buster": buster_figures,
-        "ratio": round(ratio, 2),
+        "buster": buster,
+        "ratio_ordinary": ratio(with_ordinary),
+        "ratio": ratio(busted),
         "load_average": [round(value, 2) for value in os.getloadavg()],
     }
 
@@ -218,7 +240,8 @@ def main() -> int:
     print(
         f"visitor alone {alone:.0f} req/s, under cache busting {busted:.0f} req/s: "
         f"ratio {figures['ratio']:.2f} (target >= {MINIMUM_RATIO}, {verdict}; "
-        f"tool {tool})"
+        f"beside an ordinary second client {figures['ratio_ordinary']:.2f}; "
+        f"tool {tool}, load average {figures['load_average'][0]})"
     )
     return 0 if figures["ratio"] >= MINIMUM_RATIO else 1
 

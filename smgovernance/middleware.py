@@ -17,8 +17,8 @@ MIDDLEWARE order (see `config/settings/base.py`)::
 
 Settings (all optional):
 - ``SMGOVERNANCE_RATELIMIT_ENABLED`` (default True)
-- ``SMGOVERNANCE_RATELIMIT_RENDER`` (default ``"120/m"``): uncached GET/HEAD per client
-- ``SMGOVERNANCE_RATELIMIT_POST`` (default ``"30/m"``): POST (and other writes) per client
+- ``SMGOVERNANCE_RATELIMIT_RENDER`` (default ``"10/10s"``): uncached GET/HEAD per client
+- ``SMGOVERNANCE_RATELIMIT_POST`` (default ``"10/m"``): POST (and other writes) per client
 - ``SMGOVERNANCE_CLIENT_IP_HEADER``: the request.META key a trusted reverse proxy
   fills with the client's address (e.g. ``"HTTP_X_REAL_IP"``); default REMOTE_ADDR
 - ``SMGOVERNANCE_PLAYER_ORIGINS`` (default ``["https://player.vimeo.com"]``): the
@@ -145,9 +145,9 @@ class RateLimitMiddleware:
         if request.method == "OPTIONS":
             return False
         if request.method in ("GET", "HEAD"):
-            group, rate = "smgovernance:render", _rate("RENDER", "120/m")
+            group, rate = "smgovernance:render", _rate("RENDER", "10/10s")
         else:
-            group, rate = "smgovernance:post", _rate("POST", "30/m")
+            group, rate = "smgovernance:post", _rate("POST", "10/m")
         try:
             return is_ratelimited(
                 request, group=group, key=_ratelimit_key, rate=rate, increment=True

@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.core.cache.backends.base import BaseCache
 from django.test import Client
 
 from smgovernance.models import AccessibilityStatementPage, FeedbackSubmission
@@ -181,17 +182,19 @@ def test_a_stored_submission_is_answered_as_stored_during_a_redis_outage(
     assert FeedbackSubmission.objects.get().message == "Kontrast zu gering."
 
 
-class BrokenCache:
-    """A cache backend whose every call fails, like a server that went away."""
+class BrokenCache(BaseCache):
+    """A cache backend whose reads and writes fail, like a server that went away."""
 
     def __init__(self, location: str, params: dict) -> None:
-        self.key_prefix = ""
+        super().__init__(params)
 
-    def __getattr__(self, name: str):
-        def fail(*args: object, **kwargs: object) -> None:
-            raise ConnectionError("cache server gone")
+    def _fail(self, *args: object, **kwargs: object) -> None:
+        raise ConnectionError("cache server gone")
 
-        return fail
+    get = set = add = delete = has_key = incr = touch = _fail
+
+    def clear(self) -> None:
+        """Nothing to clear (the fixture that empties every cache calls it)."""
 
 
 def test_a_failing_page_cache_degrades_to_uncached(client, demo, settings, caplog):
