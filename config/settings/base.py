@@ -117,15 +117,18 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# Several processes write to SQLite (workers, autosave, the import, scheduled
+# publishing, the database cache): WAL lets readers go on during a write,
+# IMMEDIATE takes the write lock when the transaction starts (no lock upgrade that
+# fails as "database is locked"), and a writer waits up to `timeout` seconds.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several processes write (workers, autosave, the import, scheduled publishing):
-    # WAL lets readers go on during a write, IMMEDIATE takes the write lock when the
-    # transaction starts (no lock upgrade that fails as "database is locked"), and
-    # a writer waits up to `timeout` seconds for the lock instead of failing.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        **SQLITE_OPTIONS,
         **DATABASES["default"].get("OPTIONS", {}),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
