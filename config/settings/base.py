@@ -184,7 +184,9 @@ AXES_CLIENT_IP_CALLABLE = "smgovernance.middleware.client_ip"
 # Django's RedisCache nor the database cache (which counts without atomic
 # increments: under heavy concurrency a few requests more get through).
 RATELIMIT_USE_CACHE = "default"
-SMGOVERNANCE_RATELIMIT_RENDER = os.environ.get("SMGOVERNANCE_RATELIMIT_RENDER", "10/10s")
+SMGOVERNANCE_RATELIMIT_RENDER = os.environ.get(
+    "SMGOVERNANCE_RATELIMIT_RENDER", "10/10s"
+)
 SMGOVERNANCE_RATELIMIT_POST = os.environ.get("SMGOVERNANCE_RATELIMIT_POST", "10/m")
 # Behind a reverse proxy: the request.META key it fills with the client's address,
 # e.g. HTTP_X_REAL_IP; otherwise every visitor shares the proxy's address.
