@@ -8,6 +8,7 @@ BENCH_PAGE_CACHE=off starts a server without the public page cache (the
 
 import os
 
+from config.settings.base import SQLITE_OPTIONS
 from config.settings.production import *  # noqa: F403
 
 
@@ -16,6 +17,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ["BENCH_DB"],
         "CONN_MAX_AGE": 60,
+        "OPTIONS": SQLITE_OPTIONS,  # WAL, IMMEDIATE, timeout: as shipped
     }
 }
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,5 +14,7 @@ class SmGovernanceConfig(AppConfig):
         # which cannot be imported while the app registry is still loading apps.py.
         from . import checks  # noqa: F401  (registers the system checks)
         from .cache import connect_signals
+        from .cache.tables import create_cache_tables
 
         connect_signals()  # purge the public page cache when content changes
+        post_migrate.connect(create_cache_tables, sender=self)

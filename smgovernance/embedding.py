@@ -99,6 +99,10 @@ def render_video_embed(request: HttpRequest, page: Page) -> HttpResponse:
             "smgovernance/video_embed.html",
             {"page": page, "self": page, "video": page.vimeo_value},
         )
+        # Framed by other sites: a site isolated with Cross-Origin-Embedder-Policy
+        # require-corp may only frame a document that allows cross-origin use.
+        # Who may frame it at all is decided by frame-ancestors.
+        response["Cross-Origin-Resource-Policy"] = "cross-origin"
         if CSP_MIDDLEWARE not in settings.MIDDLEWARE:
             # Without django-csp's middleware nobody else sets the header.
             response["Content-Security-Policy"] = "frame-ancestors " + " ".join(
@@ -111,9 +115,17 @@ def render_video_embed(request: HttpRequest, page: Page) -> HttpResponse:
     return xframe_options_exempt(view)(request)
 
 
+def page_address(request: HttpRequest | None, page: Page) -> str:
+    """The page's absolute address; with a request, in the request's scheme, so
+    that behind an HTTPS proxy (SECURE_PROXY_SSL_HEADER) it is https."""
+    if request is None:
+        return page.get_full_url()
+    return request.build_absolute_uri(page.get_url(request))
+
+
 def embed_url(request: HttpRequest | None, page: Page) -> str:
     """The absolute address of a video page's frameable view."""
-    return page.get_full_url(request) + "embed/"
+    return page_address(request, page) + "embed/"
 
 
 def oembed_discovery_url(request: HttpRequest | None, page: Page) -> str:
@@ -122,6 +134,6 @@ def oembed_discovery_url(request: HttpRequest | None, page: Page) -> str:
         endpoint = reverse("smgovernance:oembed")
     except NoReverseMatch:
         return ""
-    query = urlencode({"url": page.get_full_url(request), "format": "json"})
+    query = urlencode({"url": page_address(request, page), "format": "json"})
     url = endpoint + "?" + query
     return request.build_absolute_uri(url) if request is not None else url

@@ -13,12 +13,18 @@ from wagtail.models import Page, PageViewRestriction
 from home.models import HomePage
 from smgovernance import cache as page_cache
 from smgovernance.models import (
+    AccessibilityStatementPage,
+    AwarenessAction,
     ChannelIndexPage,
+    ChannelProfilePage,
     ContactPoint,
+    FeedbackSubmission,
     OfficeHours,
     Platform,
     ResponsiblePerson,
     ThirdPartyProvider,
+    VideoCategory,
+    VideoIndexPage,
 )
 
 
@@ -95,12 +101,42 @@ def test_head_is_answered_from_a_cached_get(client, demo):
     assert response.content == b""
 
 
-def test_query_string_and_host_are_part_of_the_key(client, demo):
+def test_host_is_part_of_the_key(client, demo):
     assert cached(client, "/") == "MISS"
-    assert cached(client, "/?seite=2") == "MISS"
-    assert cached(client, "/?seite=2") == "HIT"
     response = client.get("/", HTTP_HOST="example.org")
     assert response["X-Cache"] == "MISS"
+
+
+def test_undeclared_query_parameters_get_the_cached_plain_page(client, demo):
+    """A cache buster's random parameters never cause a render (issue 13.2)."""
+    first = client.get("/")
+    assert first["X-Cache"] == "MISS"
+    for query in ("?seite=2", "?utm_source=x&b=1", "?zufall=8f3a1"):
+        response = client.get("/" + query)
+        assert response["X-Cache"] == "HIT", query
+        assert response.content == first.content
+
+
+def test_undeclared_parameters_first_request_stores_the_plain_page(client, demo):
+    assert cached(client, "/?zufall=1") == "MISS"
+    assert cached(client, "/") == "HIT"
+    assert cached(client, "/?zufall=2") == "HIT"
+
+
+def test_declared_query_parameters_are_part_of_the_key(client, demo):
+    """The video list declares its category filter (`cache_query_params`)."""
+    param = VideoIndexPage.CATEGORY_PARAM
+    assert VideoIndexPage.cache_query_params == (param,)
+    plain = client.get("/videos/")
+    assert plain["X-Cache"] == "MISS"
+    slug = VideoCategory.objects.first().slug
+    filtered = client.get(f"/videos/?{param}={slug}")
+    assert filtered["X-Cache"] == "MISS"
+    assert filtered.content != plain.content
+    again = client.get(f"/videos/?{param}={slug}&utm_source=newsletter")
+    assert again["X-Cache"] == "HIT"
+    assert again.content == filtered.content
+    assert cached(client, "/videos/?utm_source=newsletter") == "HIT"
 
 
 def test_publish_purges(client, home):
@@ -216,11 +252,46 @@ def test_changing_a_shared_record_purges(client, demo, index):
     assert cached(client) == "MISS"
 
 
-def test_every_model_of_the_package_purges_on_save_and_delete(db):
-    """Future smgovernance models are covered without registering them anywhere."""
+def test_every_public_model_of_the_package_purges_on_save_and_delete(db):
+    """Future smgovernance models are covered without registering them anywhere;
+    models that declare they are no public content are left out."""
+
+    def connected(signal, uid: str, model) -> bool:
+        return any(entry[0] == (uid, id(model)) for entry in signal.receivers)
+
     for model in apps.get_app_config("smgovernance").get_models():
-        assert post_save.has_listeners(model), model
-        assert post_delete.has_listeners(model), model
+        public = page_cache.purges_page_cache(model)
+        uid = "smgovernance-page-cache"
+        assert connected(post_save, f"{uid}-save", model) == public, model
+        assert connected(post_delete, f"{uid}-del", model) == public, model
+    assert not page_cache.purges_page_cache(FeedbackSubmission)
+    assert not page_cache.purges_page_cache(AwarenessAction)
+    assert not page_cache.purges_page_cache(AwarenessAction.channels.through)
+
+
+def test_a_feedback_submission_does_not_change_the_generation(client, demo):
+    """Issue 18.3: a citizen's feedback must not empty the whole site cache."""
+    assert cached(client) == "MISS"
+    generation = page_cache.current_generation()
+    statement = AccessibilityStatementPage.objects.live().first()
+    FeedbackSubmission.objects.create(
+        page=statement,
+        kind=FeedbackSubmission._meta.get_field("kind").choices[0][0],
+        message="Der Kontrast der Fußzeile ist zu gering.",
+        answer_due=datetime.date.today(),
+    )
+    assert page_cache.current_generation() == generation
+    assert cached(client) == "HIT"
+
+
+def test_an_awareness_record_does_not_purge(client, demo):
+    assert cached(client) == "MISS"
+    action = AwarenessAction.objects.create(
+        date=datetime.date.today(), kind="pinned", description="Hinweis"
+    )
+    action.channels.set(ChannelProfilePage.objects.all()[:1])
+    action.delete()
+    assert cached(client) == "HIT"
 
 
 def test_logged_in_editor_never_gets_or_fills_the_cache(client, demo, editor):
@@ -234,7 +305,29 @@ def test_logged_in_editor_never_gets_or_fills_the_cache(client, demo, editor):
     assert editor_client.get("/").get("X-Cache") is None
 
 
-@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "messages"])
+def test_a_visitor_holding_a_csrftoken_cookie_gets_cached_pages(client, demo):
+    """Issue 18.3: the CSRF cookie (set for a year by the feedback form) never
+    changes a page without a form."""
+    assert cached(client) == "MISS"
+    visitor = Client()
+    visitor.cookies["csrftoken"] = "a" * 32
+    assert cached(visitor) == "HIT"
+
+
+def test_a_page_with_a_form_is_never_stored(client, demo):
+    """The accessibility statement carries the feedback form and its CSRF token."""
+    url = AccessibilityStatementPage.objects.live().first().url
+    for visitor in (client, Client()):
+        response = visitor.get(url)
+        assert b"csrfmiddlewaretoken" in response.content
+        assert response.get("X-Cache") is None
+    holder = Client()
+    holder.cookies["csrftoken"] = "b" * 32
+    assert holder.get(url).get("X-Cache") is None
+    assert holder.get(url).get("X-Cache") is None
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
 def test_requests_with_a_session_or_admin_cookie_bypass(client, demo, cookie):
     assert cached(client) == "MISS"
     visitor = Client()

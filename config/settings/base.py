@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
+    "axes",
 ]
 
 # MIDDLEWARE
@@ -61,6 +62,8 @@ INSTALLED_APPS = [
 # https://docs.djangoproject.com/en/5.2/ref/settings/#middleware
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # TRACE answers 405 before any other work.
+    "smgovernance.middleware.MethodGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -70,10 +73,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Below the cache: counts only uncached renders and every POST, per client.
+    "smgovernance.middleware.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Permissions-Policy and Cross-Origin-Resource-Policy, stored with cached pages.
+    "smgovernance.middleware.BrowserPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,22 +117,80 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# Several processes write to SQLite (workers, autosave, the import, scheduled
+# publishing, the database cache): WAL lets readers go on during a write,
+# IMMEDIATE takes the write lock when the transaction starts (no lock upgrade that
+# fails as "database is locked"), and a writer waits up to `timeout` seconds.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **SQLITE_OPTIONS,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES
 # ------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/topics/cache/
-# Process-local by default; REDIS_URL selects one Redis cache shared by all processes.
+# One cache shared by every process, because the page cache's purge token and the
+# rate-limit counters must be the same in all workers (`check --deploy` reports a
+# per-process cache). REDIS_URL selects Redis (answered as "no cache" while it is
+# down); without it, Django's database cache: run `manage.py createcachetable`
+# once after `migrate`.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "smgovernance.cache.backends.FailSoftRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "smgovernance",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "smgovernance_cache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# AUTHENTICATION
+# ------------------------------------------------------------------------------
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+# Admin login throttling: after AXES_FAILURE_LIMIT wrong passwords for one user
+# name from one address, that pair is locked for AXES_COOLOFF_TIME hours.
+# Unlock earlier: `python manage.py axes_reset_username <name>` (README "Operating").
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "smgovernance/admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "smgovernance.middleware.client_ip"
+
+# RATE LIMITS
+# ------------------------------------------------------------------------------
+# Per client, on the shared default cache: uncached page renders and every POST
+# of anonymous visitors (cached pages and logged-in editors never count).
+# django-ratelimit's own app is not installed: its system check knows neither
+# Django's RedisCache nor the database cache (which counts without atomic
+# increments: under heavy concurrency a few requests more get through).
+RATELIMIT_USE_CACHE = "default"
+SMGOVERNANCE_RATELIMIT_RENDER = os.environ.get(
+    "SMGOVERNANCE_RATELIMIT_RENDER", "10/10s"
+)
+SMGOVERNANCE_RATELIMIT_POST = os.environ.get("SMGOVERNANCE_RATELIMIT_POST", "10/m")
+# Behind a reverse proxy: the request.META key it fills with the client's address,
+# e.g. HTTP_X_REAL_IP; otherwise every visitor shares the proxy's address.
+SMGOVERNANCE_CLIENT_IP_HEADER = os.environ.get("SMGOVERNANCE_CLIENT_IP_HEADER", "")
 
 # PASSWORDS
 # ------------------------------------------------------------------------------

@@ -14,6 +14,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's login() authenticates without a request, which django-axes
+# refuses; the lockout tests switch it on.
+AXES_ENABLED = False
+# Tests fire many uncached requests from one address; the rate-limit tests set
+# their own rates.
+SMGOVERNANCE_RATELIMIT_ENABLED = False
 
 # Serve static files from the apps and STATICFILES_DIRS without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -11,6 +11,9 @@ from .accessibility import AccessibilityStatementPage
 class FeedbackSubmission(models.Model):
     """Feedback sent through the statement's form; it must be answered within a month."""
 
+    # No page shows submissions: storing one never purges the public page cache.
+    purges_page_cache = False
+
     page = models.ForeignKey(
         AccessibilityStatementPage,
         verbose_name=_("accessibility statement"),

@@ -125,6 +125,9 @@ class AwarenessKind(models.TextChoices):
 class AwarenessAction(models.Model):
     """A time the users were made aware of the risks to their privacy (O-10)."""
 
+    # A record for the admin and the checks; no public page shows it.
+    purges_page_cache = False
+
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=AwarenessKind.choices)
     link = models.URLField(_("link"), blank=True)

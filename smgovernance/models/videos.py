@@ -64,6 +64,9 @@ class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
 
     CATEGORY_PARAM = CATEGORY_PARAM
+    # The page cache keys this page by the category filter; other query
+    # parameters get the cached plain list.
+    cache_query_params = (CATEGORY_PARAM,)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["smgovernance.VideoPage"]

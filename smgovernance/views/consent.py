@@ -3,7 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
+from .methods import allow_methods
 
+
+@allow_methods("GET")
 def consent_page(request: HttpRequest) -> HttpResponse:
     """Shows and revokes the remembered consent; useful without JavaScript too."""
     return TemplateResponse(request, "smgovernance/consent.html", {})

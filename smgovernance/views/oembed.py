@@ -21,10 +21,15 @@ from wagtail.models import Site
 from ..cache import cache_public
 from ..embedding import embed_url
 from ..models import VideoPage
+from .methods import TEXT, allow_methods
 
 
 EMBED_WIDTH = 640
 EMBED_HEIGHT = 360
+# The smallest player we describe: a smaller maxwidth/maxheight gets this size
+# rather than an iframe of 1 x 0 pixels that nobody can use.
+MIN_WIDTH = 200
+MIN_HEIGHT = 113
 
 
 def find_video_page(request: HttpRequest, url: str) -> VideoPage | None:
@@ -59,7 +64,8 @@ def positive_int(value: str | None) -> int | None:
 
 
 def embed_size(request: HttpRequest) -> tuple[int, int]:
-    """16:9 at 640 px wide, or smaller when the consumer asks for a maximum."""
+    """16:9 at 640 px wide, or smaller when the consumer asks for a maximum, but
+    never below MIN_WIDTH x MIN_HEIGHT."""
     width, height = EMBED_WIDTH, EMBED_HEIGHT
     max_width = positive_int(request.GET.get("maxwidth"))
     max_height = positive_int(request.GET.get("maxheight"))
@@ -67,36 +73,46 @@ def embed_size(request: HttpRequest) -> tuple[int, int]:
         width, height = max_width, max_width * 9 // 16
     if max_height and max_height < height:
         width, height = max_height * 16 // 9, max_height
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        width, height = MIN_WIDTH, MIN_HEIGHT
     return width, height
 
 
+@allow_methods("GET")
 @cache_public
 def oembed_endpoint(request: HttpRequest) -> HttpResponse:
     """oEmbed 1.0 provider for our video pages (JSON only).
 
     Cached like pages (only 200 answers are stored; the key holds scheme, host and
-    query, and publishing a page purges it).
+    query, and publishing a page purges it). Addresses are built from the request,
+    so behind an HTTPS proxy (SECURE_PROXY_SSL_HEADER) they are https.
     """
     url = request.GET.get("url", "").strip()
     if not url:
         return HttpResponseBadRequest(
-            _("The url parameter is missing."), content_type="text/plain"
+            _("The url parameter is missing."), content_type=TEXT
         )
     if request.GET.get("format", "json") != "json":
         return HttpResponse(
             _("Only the json format is supported."),
             status=501,
-            content_type="text/plain",
+            content_type=TEXT,
         )
     page = find_video_page(request, url)
     if page is None:
         return HttpResponse(
             _("This address is not one of our video pages."),
             status=404,
-            content_type="text/plain",
+            content_type=TEXT,
         )
     width, height = embed_size(request)
     site = page.get_site()
+    current_site = Site.find_for_request(request)
+    provider_url = (
+        request.build_absolute_uri("/")
+        if site is not None and site == current_site
+        else (site.root_url + "/" if site else "")
+    )
     iframe = format_html(
         '<iframe src="{}" width="{}" height="{}" title="{}" '
         'allow="fullscreen; picture-in-picture" '
@@ -113,7 +129,7 @@ def oembed_endpoint(request: HttpRequest) -> HttpResponse:
             "title": page.title,
             "provider_name": (site.site_name if site else "")
             or getattr(settings, "WAGTAIL_SITE_NAME", ""),
-            "provider_url": site.root_url + "/" if site else "",
+            "provider_url": provider_url,
             "html": str(iframe),
             "width": width,
             "height": height,

@@ -70,3 +70,56 @@ def test_oembed_answers_are_cached_and_purged_with_the_page(client, demo):
     # Errors are never stored.
     for _ in range(2):
         assert "X-Cache" not in client.get("/oembed/", {"url": "http://testserver/"})
+
+
+def test_oembed_uses_the_request_scheme_behind_an_https_proxy(client, demo, settings):
+    """Issue 13.12: behind the proxy the answer must not point to http://."""
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    response = client.get(
+        "/oembed/",
+        {"url": "https://localhost" + SKILLED},
+        HTTP_X_FORWARDED_PROTO="https",
+    )
+    data = response.json()
+    iframe = soup_fragment(data["html"]).find("iframe")
+    assert iframe["src"].startswith("https://")
+    assert iframe["src"].endswith(SKILLED + "embed/")
+    assert data["provider_url"].startswith("https://")
+    page = client.get(SKILLED, HTTP_X_FORWARDED_PROTO="https")
+    link = soup_fragment(page.content.decode()).find(
+        "link", type="application/json+oembed"
+    )
+    assert link["href"].startswith("https://")
+    assert "url=https%3A%2F%2F" in link["href"]
+
+
+@pytest.mark.parametrize(
+    ("query", "size"),
+    [
+        ({"maxwidth": "1"}, (200, 113)),
+        ({"maxheight": "1"}, (200, 113)),
+        ({"maxwidth": "150", "maxheight": "400"}, (200, 113)),
+        ({"maxwidth": "480"}, (480, 270)),
+    ],
+)
+def test_oembed_never_describes_an_unusably_small_player(client, demo, query, size):
+    response = client.get("/oembed/", {"url": "http://localhost" + SKILLED, **query})
+    data = response.json()
+    assert (data["width"], data["height"]) == size
+    iframe = soup_fragment(data["html"]).find("iframe")
+    assert (int(iframe["width"]), int(iframe["height"])) == size
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"url": "http://localhost/"},
+        {"url": "http://localhost" + SKILLED, "format": "xml"},
+    ],
+)
+def test_oembed_errors_declare_their_charset(client, demo, query):
+    response = client.get("/oembed/", query)
+    assert response.status_code >= 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "unterstÃ" not in response.content.decode("utf-8")
