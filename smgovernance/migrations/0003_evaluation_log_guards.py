@@ -2,6 +2,57 @@
 
 from django.db import migrations
 
+# PostgreSQL only: the evaluation log is append-only in the database too. A
+# submitted row is never deleted, and an update may only fill the dossier fields
+# while they are empty (`EvaluationRecord.attach_dossier`). Tests that move time
+# set `smgovernance.evaluation_log_unlocked` for their transaction.
+TRIGGER_SQL = """
+CREATE OR REPLACE FUNCTION smgovernance_evaluation_append_only() RETURNS trigger AS $$
+DECLARE
+    dossier text[] := ARRAY['dossier_id', 'dossier_sha256', 'dossier_size'];
+    name text;
+BEGIN
+    IF coalesce(current_setting('smgovernance.evaluation_log_unlocked', true), '') = 'on' THEN
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    IF NOT OLD.submitted THEN
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'evaluation % is submitted: it cannot be deleted', OLD.id;
+    END IF;
+    IF (to_jsonb(OLD) - dossier - 'updated_at') <> (to_jsonb(NEW) - dossier - 'updated_at') THEN
+        RAISE EXCEPTION 'evaluation % is submitted: it cannot be changed', OLD.id;
+    END IF;
+    FOREACH name IN ARRAY dossier LOOP
+        IF coalesce(to_jsonb(OLD) ->> name, '') <> ''
+           AND (to_jsonb(OLD) -> name) IS DISTINCT FROM (to_jsonb(NEW) -> name) THEN
+            RAISE EXCEPTION 'evaluation % already has its dossier', OLD.id;
+        END IF;
+    END LOOP;
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+DROP TRIGGER IF EXISTS smgovernance_evaluation_append_only ON smgovernance_evaluationrecord;
+CREATE TRIGGER smgovernance_evaluation_append_only
+    BEFORE UPDATE OR DELETE ON smgovernance_evaluationrecord
+    FOR EACH ROW EXECUTE FUNCTION smgovernance_evaluation_append_only();
+"""
+DROP_SQL = """
+DROP TRIGGER IF EXISTS smgovernance_evaluation_append_only ON smgovernance_evaluationrecord;
+DROP FUNCTION IF EXISTS smgovernance_evaluation_append_only();
+"""
+
+
+def create_trigger(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(TRIGGER_SQL, params=None)
+
+
+def drop_trigger(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DROP_SQL, params=None)
+
 
 class Migration(migrations.Migration):
 
@@ -14,4 +65,5 @@ class Migration(migrations.Migration):
             name='evaluationrecord',
             options={'base_manager_name': 'objects', 'ordering': ['-date', '-pk'], 'verbose_name': 'evaluation', 'verbose_name_plural': 'evaluations'},
         ),
+        migrations.RunPython(create_trigger, drop_trigger),
     ]

@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import DatabaseError, connection, transaction
 from wagtail.documents import get_document_model
 
 from smgovernance.models import (
@@ -115,3 +116,26 @@ def test_attach_dossier_is_the_one_write_on_a_submitted_record():
         record.attach_dossier(document, "b" * 64, 99)
     record.refresh_from_db()
     assert record.dossier_sha256 == "a" * 64
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only"
+)
+def test_the_database_refuses_changes_to_submitted_rows():
+    submitted = h.evaluation(findings="Original")
+    draft = h.evaluation(submitted=False)
+    table = EvaluationRecord._meta.db_table
+    for statement in (
+        f"UPDATE {table} SET findings = 'x' WHERE id = %s",  # noqa: S608
+        f"DELETE FROM {table} WHERE id = %s",  # noqa: S608
+    ):
+        with (
+            pytest.raises(DatabaseError),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [submitted.pk])
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET findings = 'y' WHERE id = %s", [draft.pk])  # noqa: S608
+    submitted.refresh_from_db()
+    assert submitted.findings == "Original"
