@@ -130,3 +130,18 @@ def test_only_who_may_publish_the_concept_submits_or_publishes(
         record.refresh_from_db()
         assert (record.submitted, record.published) == (False, False)
         assert record.findings == "Geprüft."
+
+
+def test_drafts_wait_on_the_dashboard_of_who_may_submit_them(client, demo):
+    draft = h.evaluation(submitted=False, published=False, findings="Entwurf")
+    edit_url = f"/admin/smgovernance/evaluationrecord/edit/{draft.pk}/"
+    client.force_login(group_member("Pressestelle"))
+    panel = h.soup(client.get("/admin/")).find(
+        id="smgovernance-evaluation-drafts-section"
+    )
+    assert panel is not None
+    assert "wartet auf Prüfung" in panel.get_text()
+    assert panel.find("a", href=edit_url)
+    client.force_login(group_member("Wirtschaftsförderung"))
+    dashboard = h.soup(client.get("/admin/"))
+    assert dashboard.find(id="smgovernance-evaluation-drafts-section") is None
