@@ -72,7 +72,7 @@ def test_too_many_posts_get_a_german_429_with_the_text_kept(
     assert response.status_code == 429
     document = BeautifulSoup(response.content, "html.parser")
     assert "in kurzer Zeit" in document.find(class_="smg-error-summary").get_text()
-    assert document.find(id="id_message").get_text() == "Meldung Nummer 4"
+    assert document.find(id="id_message").get_text().strip() == "Meldung Nummer 4"
     assert FeedbackSubmission.objects.count() == 3
     # Another client is not limited.
     assert client.post(URL, FEEDBACK, REMOTE_ADDR="192.0.2.8").status_code == 303
@@ -95,7 +95,7 @@ def test_when_storing_fails_the_text_is_kept_and_the_operators_are_told(
     assert statement.contact_email in problem
     if statement.contact_phone:
         assert statement.contact_phone in problem
-    assert document.find(id="id_message").get_text() == FEEDBACK["message"]
+    assert document.find(id="id_message").get_text().strip() == FEEDBACK["message"]
     assert document.find(id="id_email")["value"] == FEEDBACK["email"]
     assert [m.to for m in mail.outbox] == [["betrieb@example.org"]]
     assert FEEDBACK["message"] not in mail.outbox[0].body
