@@ -296,7 +296,13 @@ class AccessibilityStatementPage(ViewRestrictionsInOneQueryMixin, Page):
         except DatabaseError as exc:
             logger.exception("Accessibility feedback could not be stored")
             self.tell_operators(request, exc)
-            return self.render_feedback(request, form, problem="storage", status=503)
+            response = self.render_feedback(
+                request, form, problem="storage", status=503
+            )
+            # Our own mail went out without the citizen's text; Django's request
+            # log would mail the operators again, with the POST data in it.
+            response._has_been_logged = True
+            return response
         if stored and self.contact_email:
             self.tell_contact(request, submission)
         flag = CONFIRMED if submission.email else CONFIRMED_NO_EMAIL
