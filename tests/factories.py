@@ -9,7 +9,10 @@ from urllib.parse import urlsplit
 
 import yaml
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -517,6 +520,13 @@ def concept(version_date=TODAY, live=True, **fields) -> UsageConceptPage:
     return page
 
 
+def editor(username: str = "redakteur"):
+    """An active admin user without any permission of its own (groups add them)."""
+    return get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="geheim-123"
+    )
+
+
 def evaluation(date=TODAY, **fields) -> EvaluationRecord:
     values = {
         "date": date,
@@ -705,6 +715,26 @@ def instance_operator() -> ThirdPartyProvider:
 
 
 def backdate_evaluations(days: int = 400) -> None:
-    """Move every evaluation `days` into the past (and its next due date with it)."""
+    """Move every evaluation `days` into the past (and its next due date with it).
+
+    Time travel for tests: a plain queryset, past the log's append-only guards.
+    """
     day = TODAY - datetime.timedelta(days=days)
-    EvaluationRecord.objects.update(date=day, next_due=day + datetime.timedelta(365))
+    unlock_evaluation_log()
+    QuerySet(EvaluationRecord).update(date=day, next_due=day + datetime.timedelta(365))
+
+
+def wipe_evaluations() -> None:
+    """Delete every evaluation, for tests that start from an empty database (a
+    plain queryset, past the log's append-only guards)."""
+    unlock_evaluation_log()
+    records = QuerySet(EvaluationRecord)
+    while records.exists():  # corrections first: `corrects` protects what they correct
+        records.filter(corrections__isnull=True).delete()
+
+
+def unlock_evaluation_log() -> None:
+    """On PostgreSQL, let this test's transaction past the log's trigger."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL smgovernance.evaluation_log_unlocked = 'on'")

@@ -1,4 +1,5 @@
-"""Panels on the admin dashboard: compliance findings and overdue feedback."""
+"""Panels on the admin dashboard: compliance findings, overdue feedback and the
+evaluation drafts that wait for approval."""
 
 from collections import Counter
 
@@ -6,8 +7,10 @@ from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from ..compliance import Severity, run_checks
+from ..compliance import Severity, modeladmin_url, run_checks
+from ..models import EvaluationRecord
 from .feedback import overdue_feedback, overdue_list_url
+from .modeladmin import user_can_submit_evaluations
 
 
 class CompliancePanel(Component):
@@ -49,9 +52,32 @@ class OverdueFeedbackPanel(Component):
         }
 
 
+class EvaluationDraftsPanel(Component):
+    """Dashboard panel: evaluation drafts that wait for someone who may submit them."""
+
+    name = "smgovernance_evaluation_drafts"
+    template_name = "smgovernance/admin/evaluation_drafts_panel.html"
+    order = 95
+
+    def get_context_data(self, parent_context: dict) -> dict:
+        drafts = EvaluationRecord.objects.filter(submitted=False)
+        return {
+            "drafts": [
+                (draft, modeladmin_url(EvaluationRecord, "edit", draft.pk))
+                for draft in drafts[:10]
+            ],
+            "count": drafts.count(),
+            "list_url": modeladmin_url(EvaluationRecord, "index")
+            + "?submitted__exact=0",
+        }
+
+
 def add_dashboard_panels(request: HttpRequest, panels: list) -> None:
     """For `construct_homepage_panels`: the findings for everyone, the overdue
-    feedback for those who may answer it."""
+    feedback for those who may answer it, the evaluation drafts for those who may
+    submit them."""
     panels.append(CompliancePanel())
     if request.user.has_perm("smgovernance.change_feedbacksubmission"):
         panels.append(OverdueFeedbackPanel())
+    if user_can_submit_evaluations(request.user):
+        panels.append(EvaluationDraftsPanel())

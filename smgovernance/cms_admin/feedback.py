@@ -13,9 +13,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from ..models import FeedbackSubmission
+from ..rules.feedback import spreadsheet_safe
 
 
 def is_overdue() -> Q:
@@ -65,10 +66,22 @@ class FeedbackPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class FeedbackIndexView(IndexView):
+    """The list; its CSV export never hands a citizen's text to a spreadsheet as a
+    formula (`=HYPERLINK(…)`): such cells start with `'`."""
+
+    def write_csv_row(self, writer, row_dict: dict):
+        return super().write_csv_row(
+            writer,
+            {field: spreadsheet_safe(value) for field, value in row_dict.items()},
+        )
+
+
 class FeedbackSubmissionViewSet(SnippetViewSet):
     """Accessibility feedback with its one-month answer deadline (O-23)."""
 
     model = FeedbackSubmission
+    index_view_class = FeedbackIndexView
     icon = "mail"
     menu_label = _("Accessibility feedback")
     list_display = [

@@ -4,6 +4,11 @@ modeladmin code stays in this one module).
 
 Submitted evaluations are append-only: the edit and delete views refuse them
 with a message, and corrections are new records that point to the old one.
+
+Only who may publish the usage concept page may submit or publish an evaluation
+(`user_can_submit_evaluations`); for everybody else those two fields are disabled,
+so what they save is a draft that waits for the press office's approval in the
+list ("submitted: no") and on the dashboard.
 """
 
 from django.contrib import messages
@@ -12,9 +17,25 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import DeleteView, EditView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView
 
-from ..models import AwarenessAction, EvaluationRecord
+from ..models import AwarenessAction, EvaluationRecord, UsageConceptPage
+
+
+# The fields that make an evaluation part of the published, append-only log.
+APPROVAL_FIELDS = ("submitted", "published")
+
+
+def user_can_submit_evaluations(user) -> bool:
+    """Whether the user may publish a usage concept page (whose evaluations these are)."""
+    if not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(
+        page.permissions_for_user(user).can_publish()
+        for page in UsageConceptPage.objects.all()
+    )
 
 
 class EvaluationPermissionHelper(PermissionHelper):
@@ -43,7 +64,62 @@ class AppendOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class EvaluationEditView(AppendOnlyMixin, EditView):
+class ApprovalMixin:
+    """Editors without publish rights on the concept save drafts only.
+
+    The approval fields are disabled in their form, so the server ignores any
+    value they post and keeps the stored one (a new record: not submitted, not
+    published).
+    """
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        if not user_can_submit_evaluations(self.request.user):
+            for name in APPROVAL_FIELDS:
+                form.fields[name].disabled = True
+                form.fields[name].help_text = gettext(
+                    "Only editors who may publish the usage concept can set this: "
+                    "they review the draft and submit it."
+                )
+                if form.instance.pk is None:
+                    form.initial[name] = False
+        return form
+
+    def form_valid(self, form):
+        if not user_can_submit_evaluations(self.request.user):
+            # Disabled fields keep their initial value; this is the last word.
+            for name in APPROVAL_FIELDS:
+                if form.cleaned_data.get(name) and (
+                    form.instance.pk is None
+                    or not EvaluationRecord.objects.filter(
+                        pk=form.instance.pk, **{name: True}
+                    ).exists()
+                ):
+                    form.add_error(
+                        name,
+                        gettext(
+                            "Only editors who may publish the usage concept can "
+                            "set this."
+                        ),
+                    )
+                    return self.form_invalid(form)
+            response = super().form_valid(form)
+            messages.info(
+                self.request,
+                gettext(
+                    "The evaluation was saved as a draft. An editor who may publish "
+                    "the usage concept reviews and submits it."
+                ),
+            )
+            return response
+        return super().form_valid(form)
+
+
+class EvaluationCreateView(ApprovalMixin, CreateView):
+    pass
+
+
+class EvaluationEditView(AppendOnlyMixin, ApprovalMixin, EditView):
     pass
 
 
@@ -60,6 +136,7 @@ class EvaluationAdmin(ModelAdmin):
     search_fields = ("evaluator", "findings")
     inspect_view_enabled = True
     permission_helper_class = EvaluationPermissionHelper
+    create_view_class = EvaluationCreateView
     edit_view_class = EvaluationEditView
     delete_view_class = EvaluationDeleteView
 

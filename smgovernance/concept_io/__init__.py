@@ -4,21 +4,25 @@
 - `export`: `export_data()` returns the concept as plain data.
 - `validate`: `Validator` / `validate()` list every problem with its location
   ("channels[2].stage"), page rules included, before anything is written.
+- `sanitise`: rich text from the file through Wagtail's rich-text whitelist.
 - `write`: `import_data()` validates, then writes all or nothing in one
-  transaction; every page through `save_page()`.
+  transaction; every page through `save_page()`. A key missing from the file
+  leaves its data unchanged unless `replace=True`; `dry_run=True` lists the
+  changes (`changes`) and writes nothing.
 """
 
 from .errors import ImportErrors
 from .export import export_data
 from .schema import SCHEMA, SECTIONS
 from .validate import Validator, validate
-from .write import import_data
+from .write import ImportResult, import_data
 
 
 __all__ = [
     "SCHEMA",
     "SECTIONS",
     "ImportErrors",
+    "ImportResult",
     "Validator",
     "export_data",
     "import_data",

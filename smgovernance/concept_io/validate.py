@@ -30,6 +30,7 @@ from ..models import (
 )
 from ..rules.stages import unmet_requirements
 from .errors import error_lines
+from .evaluations import correction_errors
 from .pages import page_at
 from .schema import (
     ACTION_FIELDS,
@@ -376,6 +377,8 @@ class Validator:
                     f"{where}.corrects",
                     gettext("the corrected evaluation does not exist."),
                 )
+            elif corrects:
+                self.errors.extend(correction_errors(where, row, rows))
             for j, decision in enumerate(row.get("decisions") or []):
                 self.check_row(
                     f"{where}.decisions[{j}]",

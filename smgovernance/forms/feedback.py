@@ -81,8 +81,12 @@ class FeedbackForm(forms.Form):
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
-    def save(self, page: Page) -> models.Model:
-        """Store the submission. Spam gets the same answer but is not stored."""
+    def save(self, page: Page, client_hash: str = "") -> tuple[models.Model, bool]:
+        """Store the submission; returns it and whether it was stored now.
+
+        Spam, and the same text from the same client within the hour (a reload, a
+        second click), get the same answer but are not stored again.
+        """
         # By label: the model module imports this form for its page's serve().
         submission_model = apps.get_model("smgovernance", "FeedbackSubmission")
         data = {key: self.cleaned_data[key] for key in self.visible_field_names}
@@ -91,8 +95,10 @@ class FeedbackForm(forms.Form):
             page=page,
             received_on=received_on,
             answer_due=feedback_answer_due(timezone.localdate(received_on)),
+            client_hash=client_hash,
             **data,
         )
-        if not self.is_spam:
-            submission.save()
-        return submission
+        if self.is_spam or (client_hash and submission_model.is_repeat(client_hash)):
+            return submission, False
+        submission.save()
+        return submission, True

@@ -43,6 +43,7 @@ from .registers import (
     ChannelDecision,
     Decision,
     EvaluationRecord,
+    SubmittedEvaluationError,
 )
 from .videos import VideoCategory, VideoIndexPage, VideoPage
 
@@ -69,6 +70,7 @@ __all__ = [
     "ContentPage",
     "Decision",
     "EvaluationRecord",
+    "SubmittedEvaluationError",
     "FeedbackKind",
     "FeedbackSubmission",
     "ImprintPage",

@@ -5,18 +5,32 @@ Barrierefreie-Websites-Gesetz with BITV 2.0 / EN 301 549 / WCAG 2.1 AA); its
 feedback mechanism has to be answered within one month.
 """
 
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.core.mail import mail_admins
+from django.db import DatabaseError, models, transaction
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import KnownBarrierBlock
 from ..forms import FeedbackForm
+from ..rules.feedback import DEFAULT_RATE, client_text_hash, feedback_answer_due
 from ..rules.text import LIST_FEATURES
 from .contacts import ContactPoint
 from .mixins import ViewRestrictionsInOneQueryMixin
@@ -59,6 +73,18 @@ def default_enforcement_procedure() -> str:
         "that making content accessible would be a disproportionate burden. The "
         "enforcement body examines your complaint and works towards a solution.</p>"
     )
+
+
+logger = logging.getLogger(__name__)
+
+# The redirect after a POST asks for the confirmation with this query parameter.
+CONFIRMATION_PARAM = "gesendet"
+CONFIRMED = "1"
+CONFIRMED_NO_EMAIL = "ohne-email"
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303
 
 
 class ConformanceStatus(models.TextChoices):
@@ -197,6 +223,9 @@ class AccessibilityStatementPage(ViewRestrictionsInOneQueryMixin, Page):
     ]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    # Not from the page cache: the page holds a POST form (CSRF token) and shows
+    # the confirmation after the redirect (`?gesendet=…`).
+    smgovernance_cache = False
     page_description = _(
         "The accessibility statement with status, known barriers, feedback form "
         "and enforcement procedure."
@@ -238,19 +267,120 @@ class AccessibilityStatementPage(ViewRestrictionsInOneQueryMixin, Page):
         return self.feedback_contact.phone if self.feedback_contact else ""
 
     def serve(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        """GET shows the statement and an empty form; POST stores feedback."""
+        """GET shows the statement and an empty form (or the confirmation after a
+        submission); POST stores feedback and redirects (303) to the confirmation.
+
+        Whatever goes wrong, the citizen's text stays in the form: too many posts
+        (429) or a database that cannot store it (503, the operators are mailed)
+        show the form again with the phone and e-mail alternatives.
+        """
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-        submission = None
-        if request.method == "POST":
-            form = FeedbackForm(request.POST)
-            if form.is_valid():
-                submission = form.save(page=self)
-                form = None
-        else:
-            form = FeedbackForm()
-        context = self.get_context(request, *args, **kwargs)
-        context.update(form=form, submission=submission)
-        return TemplateResponse(
-            request, self.get_template(request, *args, **kwargs), context
+        if request.method != "POST":
+            return self.render_feedback(
+                request, FeedbackForm(), confirmation=self.confirmation(request)
+            )
+        form = FeedbackForm(request.POST)
+        if feedback_rate_exceeded(request):
+            form.is_valid()  # keep the citizen's text, bound and shown again
+            return self.render_feedback(request, form, problem="rate", status=429)
+        if not form.is_valid():
+            return self.render_feedback(request, form)
+        client = request.META.get("REMOTE_ADDR", "")
+        try:
+            with transaction.atomic():
+                submission, stored = form.save(
+                    page=self,
+                    client_hash=client_text_hash(client, form.cleaned_data["message"]),
+                )
+        except DatabaseError as exc:
+            logger.exception("Accessibility feedback could not be stored")
+            self.tell_operators(request, exc)
+            response = self.render_feedback(
+                request, form, problem="storage", status=503
+            )
+            # Our own mail went out without the citizen's text; Django's request
+            # log would mail the operators again, with the POST data in it.
+            response._has_been_logged = True
+            return response
+        if stored and self.contact_email:
+            self.tell_contact(request, submission)
+        flag = CONFIRMED if submission.email else CONFIRMED_NO_EMAIL
+        return HttpResponseSeeOther(
+            f"{self.get_url(request)}?{CONFIRMATION_PARAM}={flag}#feedback-result"
         )
+
+    def confirmation(self, request: HttpRequest) -> dict | None:
+        """What the confirmation after the redirect says (from its query flag)."""
+        flag = request.GET.get(CONFIRMATION_PARAM)
+        if flag not in (CONFIRMED, CONFIRMED_NO_EMAIL):
+            return None
+        return {
+            "answer_due": feedback_answer_due(timezone.localdate()),
+            "email": flag == CONFIRMED,
+        }
+
+    def render_feedback(
+        self,
+        request: HttpRequest,
+        form: FeedbackForm | None,
+        confirmation: dict | None = None,
+        problem: str = "",
+        status: int = 200,
+    ) -> TemplateResponse:
+        context = self.get_context(request)
+        context.update(
+            form=None if confirmation else form,
+            submission=confirmation,
+            feedback_problem=problem,
+        )
+        return TemplateResponse(
+            request, self.get_template(request), context, status=status
+        )
+
+    def tell_contact(self, request: HttpRequest, submission: models.Model) -> None:
+        """Mail the statement's contact at once; a mail failure loses nothing."""
+        admin_url = request.build_absolute_uri(
+            reverse(
+                "wagtailsnippets_smgovernance_feedbacksubmission:edit",
+                args=[submission.pk],
+            )
+        )
+        try:
+            with translation.override(settings.LANGUAGE_CODE):
+                submission.notify(self.contact_email, admin_url)
+        except (OSError, SMTPException):
+            logger.exception("Could not mail new feedback to %s", self.contact_email)
+
+    def tell_operators(self, request: HttpRequest, exc: Exception) -> None:
+        """The operators (ADMINS) hear that storing failed; no citizen data in it."""
+        try:
+            mail_admins(
+                "Accessibility feedback could not be stored",
+                f"Page: {request.build_absolute_uri()}\n"
+                f"Error: {type(exc).__name__}: {exc}\n"
+                "The citizen was shown the form again with the phone and e-mail "
+                "alternatives.",
+            )
+        except (OSError, SMTPException):
+            logger.exception("Could not mail the operators")
+
+
+def feedback_rate_exceeded(request: HttpRequest) -> bool:
+    """Per-client limit on feedback POSTs (django-ratelimit on the shared cache).
+
+    When the cache is unreachable, the limit is skipped: feedback is not lost.
+    """
+    rate = getattr(settings, "SMGOVERNANCE_FEEDBACK_RATE", DEFAULT_RATE)
+    try:
+        return is_ratelimited(
+            request,
+            group="smgovernance.feedback",
+            key="ip",
+            rate=rate,
+            method="POST",
+            increment=True,
+        )
+    except Exception:
+        logger.warning("Feedback rate limit skipped: cache unavailable", exc_info=True)
+        return False

@@ -1,11 +1,13 @@
-"""Feedback sent through the accessibility statement's form (O-23)."""
+"""Feedback sent through the accessibility statement's form (O-23), and the
+e-mails it causes: the statement's contact hears of new feedback at once."""
 
+from django.core.mail import send_mail
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ..rules.feedback import FeedbackKind, feedback_answer_due
-from .accessibility import AccessibilityStatementPage
+from ..rules.feedback import DUPLICATE_WINDOW, FeedbackKind, feedback_answer_due
 
 
 class FeedbackSubmission(models.Model):
@@ -14,8 +16,9 @@ class FeedbackSubmission(models.Model):
     # No page shows submissions: storing one never purges the public page cache.
     purges_page_cache = False
 
+    # By label: the statement page's module imports this one for its serve().
     page = models.ForeignKey(
-        AccessibilityStatementPage,
+        "smgovernance.AccessibilityStatementPage",
         verbose_name=_("accessibility statement"),
         null=True,
         blank=True,
@@ -35,6 +38,11 @@ class FeedbackSubmission(models.Model):
         blank=True,
         help_text=_("Set when the answer has been sent."),
     )
+    # `rules.feedback.client_text_hash`: recognises the same text from the same
+    # client; neither the address nor the plain text is in it.
+    client_hash = models.CharField(
+        max_length=64, blank=True, editable=False, db_index=True
+    )
 
     class Meta:
         verbose_name = _("accessibility feedback")
@@ -53,3 +61,41 @@ class FeedbackSubmission(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.answered_on is None and self.answer_due < timezone.localdate()
+
+    @classmethod
+    def is_repeat(cls, client_hash: str) -> bool:
+        """Whether the same client sent the same text within the last hour."""
+        return cls.objects.filter(
+            client_hash=client_hash,
+            received_on__gte=timezone.now() - DUPLICATE_WINDOW,
+        ).exists()
+
+    def notify(self, recipient: str, admin_url: str) -> None:
+        """Tell the statement's contact of this feedback at once.
+
+        Only what is needed to act: the kind of request, the dates and the admin
+        link; the message and the sender's details stay in the admin.
+        """
+        due = formats.date_format(self.answer_due, "DATE_FORMAT")
+        received = formats.date_format(
+            timezone.localtime(self.received_on), "DATETIME_FORMAT"
+        )
+        send_mail(
+            gettext("New accessibility feedback: answer by %(due)s") % {"due": due},
+            gettext(
+                "New feedback has come in through the form of the accessibility "
+                "statement.\n\n"
+                "Request: %(kind)s\n"
+                "Received: %(received)s\n"
+                "Answer due by: %(due)s\n\n"
+                "Read and answer it in the admin:\n%(url)s\n"
+            )
+            % {
+                "kind": self.get_kind_display(),
+                "received": received,
+                "due": due,
+                "url": admin_url,
+            },
+            None,
+            [recipient],
+        )

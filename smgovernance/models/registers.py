@@ -1,8 +1,16 @@
 """Registers the concept promises to keep: yearly evaluations (O-16) and
-privacy-awareness actions (O-10). Evaluations are append-only once submitted."""
+privacy-awareness actions (O-10).
+
+Evaluations are append-only once submitted, at the model layer: `save()` and
+`delete()` of a submitted record raise `SubmittedEvaluationError`, and the
+queryset's `update()` and `delete()` refuse to touch submitted rows. A mistake is
+corrected by a new record whose `corrects` points to the old one; a chain of
+corrections never loops back.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -18,6 +26,47 @@ class Decision(models.TextChoices):
     ADJUST = "adjust", _("Adjust")
     PAUSE = "pause", _("Let rest")
     DISCONTINUE = "discontinue", _("Discontinue")
+
+
+# Set once by the dossier feature through `EvaluationRecord.attach_dossier()`.
+DOSSIER_FIELDS = ("dossier", "dossier_sha256", "dossier_size")
+
+
+class SubmittedEvaluationError(ValidationError):
+    """A submitted evaluation (or its decisions) was to be changed or deleted."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            gettext(
+                "This evaluation has been submitted and can no longer be changed "
+                "or deleted. Record a correction as a new evaluation instead."
+            ),
+            code="submitted",
+        )
+
+
+class EvaluationQuerySet(models.QuerySet):
+    """`update()` and `delete()` refuse querysets that contain a submitted record."""
+
+    def refuse_submitted(self) -> None:
+        if self.filter(submitted=True).exists():
+            raise SubmittedEvaluationError()
+
+    def update(self, **kwargs: object) -> int:
+        self.refuse_submitted()
+        return super().update(**kwargs)
+
+    update.queryset_only = True
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        self.refuse_submitted()
+        return super().delete()
+
+    delete.queryset_only = True
+
+    def _update_unguarded(self, **kwargs: object) -> int:
+        """For `attach_dossier` only: writes past the guard."""
+        return super().update(**kwargs)
 
 
 class EvaluationRecord(ClusterableModel):
@@ -57,6 +106,8 @@ class EvaluationRecord(ClusterableModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = EvaluationQuerySet.as_manager()
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("date"), FieldPanel("evaluator"), FieldPanel("next_due")],
@@ -75,6 +126,8 @@ class EvaluationRecord(ClusterableModel):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
         ordering = ["-date", "-pk"]
+        # Related managers and the delete collector use the guarded queryset too.
+        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return f"{self.date:%d.%m.%Y} – {self.evaluator}"
@@ -86,11 +139,67 @@ class EvaluationRecord(ClusterableModel):
             raise ValidationError(
                 {"next_due": _("The next evaluation must be due after this one.")}
             )
+        self.refuse_correction_cycle()
+
+    def refuse_correction_cycle(self) -> None:
+        """A correction chain must end: no record corrects itself, directly or not."""
+        if self.pk is None or self.corrects_id is None:
+            return
+        seen = set()
+        current = self.corrects_id
+        while current is not None and current not in seen:
+            if current == self.pk:
+                raise ValidationError(
+                    {
+                        "corrects": _(
+                            "An evaluation cannot correct itself or one of its own "
+                            "corrections. Choose the evaluation this one corrects."
+                        )
+                    }
+                )
+            seen.add(current)
+            current = (
+                EvaluationRecord.objects.filter(pk=current)
+                .values_list("corrects_id", flat=True)
+                .first()
+            )
+
+    def is_stored_as_submitted(self) -> bool:
+        """Whether the database holds this record as submitted (whatever `self` says)."""
+        return (
+            self.pk is not None
+            and EvaluationRecord.objects.filter(pk=self.pk, submitted=True).exists()
+        )
 
     def save(self, *args, **kwargs) -> None:
+        if self.is_stored_as_submitted():
+            raise SubmittedEvaluationError()
+        self.refuse_correction_cycle()
         if self.next_due is None and self.date:
             self.next_due = self.date + evaluation_interval()
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs) -> tuple[int, dict[str, int]]:
+        if self.is_stored_as_submitted():
+            raise SubmittedEvaluationError()
+        return super().delete(*args, **kwargs)
+
+    def attach_dossier(self, document: models.Model, sha256: str, size: int) -> None:
+        """Record the evaluation's dossier: the one write allowed on a submitted record.
+
+        Writes only `dossier`, `dossier_sha256` and `dossier_size`, and only while all
+        three are still empty in the database; otherwise it raises
+        `SubmittedEvaluationError` and changes nothing. Nothing else of the record
+        changes (not even `updated_at`). The instance is updated to match.
+        """
+        values = dict(zip(DOSSIER_FIELDS, (document, sha256, size), strict=True))
+        written = EvaluationRecord.objects.filter(
+            pk=self.pk, dossier__isnull=True, dossier_sha256="", dossier_size=None
+        )._update_unguarded(**values)
+        if written != 1:
+            raise SubmittedEvaluationError()
+        for name, value in values.items():
+            setattr(self, name, value)
 
 
 class ChannelDecision(Orderable):
@@ -113,6 +222,28 @@ class ChannelDecision(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+
+    def refuse_if_submitted(self) -> None:
+        """A submitted evaluation's stored decisions are part of it: append-only too.
+
+        New decisions are let through: they are written right after a record that
+        is created as submitted.
+        """
+        if (
+            self.pk is not None
+            and EvaluationRecord.objects.filter(
+                pk=self.evaluation_id, submitted=True
+            ).exists()
+        ):
+            raise SubmittedEvaluationError()
+
+    def save(self, *args, **kwargs) -> None:
+        self.refuse_if_submitted()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs) -> tuple[int, dict[str, int]]:
+        self.refuse_if_submitted()
+        return super().delete(*args, **kwargs)
 
 
 class AwarenessKind(models.TextChoices):

@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from smgovernance.models import EvaluationRecord
+from smgovernance.models import ChannelProfilePage, EvaluationRecord
 from tests import factories as h
 
 
@@ -84,3 +85,63 @@ def test_a_correction_is_a_new_record(admin_client):
     data["corrects"] = str(record.pk)
     admin_client.post("/admin/smgovernance/evaluationrecord/create/", data)
     assert EvaluationRecord.objects.get(corrects=record).findings == "Geprüft."
+
+
+# --- Who may submit and publish (issue 13, item 3) ---------------------------------
+
+
+def group_member(name: str):
+    """A staff user in one of the demo's editor groups (built by `load_demo`)."""
+    user = h.editor(username=name.lower()[:10])
+    user.groups.add(Group.objects.get(name=name))
+    return user
+
+
+@pytest.mark.parametrize(
+    ("group", "may_submit"), [("Pressestelle", True), ("Wirtschaftsförderung", False)]
+)
+def test_only_who_may_publish_the_concept_submits_or_publishes(
+    client, demo, group, may_submit
+):
+    client.force_login(group_member(group))
+    channel = ChannelProfilePage.objects.get(slug="facebook")
+    before = set(EvaluationRecord.objects.values_list("pk", flat=True))
+    create_url = "/admin/smgovernance/evaluationrecord/create/"
+    form = h.soup(client.get(create_url))
+    for name in ("submitted", "published"):
+        assert (form.find("input", {"name": name}).has_attr("disabled")) is (
+            not may_submit
+        )
+    response = client.post(create_url, evaluation_form(channel.pk, True))
+    assert response.status_code == 302
+    record = EvaluationRecord.objects.exclude(pk__in=before).get()
+    assert record.submitted is may_submit
+    assert record.published is may_submit
+    concept = client.get("/nutzungskonzept/").content.decode()
+    assert (f'id="evaluation-{record.pk}"' in concept) is may_submit
+
+    # Editing the draft with the boxes ticked does not submit it either.
+    if not may_submit:
+        response = client.post(
+            f"/admin/smgovernance/evaluationrecord/edit/{record.pk}/",
+            evaluation_form(channel.pk, True),
+        )
+        assert response.status_code == 302
+        record.refresh_from_db()
+        assert (record.submitted, record.published) == (False, False)
+        assert record.findings == "Geprüft."
+
+
+def test_drafts_wait_on_the_dashboard_of_who_may_submit_them(client, demo):
+    draft = h.evaluation(submitted=False, published=False, findings="Entwurf")
+    edit_url = f"/admin/smgovernance/evaluationrecord/edit/{draft.pk}/"
+    client.force_login(group_member("Pressestelle"))
+    panel = h.soup(client.get("/admin/")).find(
+        id="smgovernance-evaluation-drafts-section"
+    )
+    assert panel is not None
+    assert "wartet auf Prüfung" in panel.get_text()
+    assert panel.find("a", href=edit_url)
+    client.force_login(group_member("Wirtschaftsförderung"))
+    dashboard = h.soup(client.get("/admin/"))
+    assert dashboard.find(id="smgovernance-evaluation-drafts-section") is None

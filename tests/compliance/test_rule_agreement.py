@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured, ValidationError
 from smgovernance.compliance import CHECKS, Severity, register_check, run_checks
 from smgovernance.compliance.channels import REQUIREMENT_CHECKS
 from smgovernance.editor import page_feedback
-from smgovernance.models import ChannelProfilePage, EvaluationRecord
+from smgovernance.models import ChannelProfilePage
 from smgovernance.reminders import due_date
 from smgovernance.rules.deadlines import evaluation_due
 from smgovernance.rules.stages import (
@@ -177,10 +177,7 @@ def test_the_runner_stamps_the_registered_id_and_severity():
 def test_evaluation_check_and_reminder_share_the_due_date():
     """C002 and the reminder mail both call `rules.deadlines.evaluation_due`."""
     date = h.TODAY - datetime.timedelta(days=400)
-    latest = h.evaluation(date=date)
-    EvaluationRecord.objects.filter(pk=latest.pk).update(
-        next_due=date + datetime.timedelta(days=500)
-    )
+    latest = h.evaluation(date=date, next_due=date + datetime.timedelta(days=500))
     assert due_date() == evaluation_due(date, date + datetime.timedelta(days=500))
     assert due_date() == date + datetime.timedelta(days=365) < h.TODAY
     c002 = [f for f in run_checks() if f.check_id == "smgovernance.C002"]

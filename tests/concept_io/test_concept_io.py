@@ -28,8 +28,7 @@ pytestmark = pytest.mark.django_db
 def wipe() -> None:
     """Delete what the schema covers (the contact page's rows point to contact points)."""
     AlternativeContactPoint.objects.all().delete()
-    EvaluationRecord.objects.filter(corrects__isnull=False).delete()
-    EvaluationRecord.objects.all().delete()
+    h.wipe_evaluations()
     AwarenessAction.objects.all().delete()
     for page in [
         *UsageConceptPage.objects.all(),

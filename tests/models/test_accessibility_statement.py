@@ -209,6 +209,7 @@ def test_submission_is_stored_with_answer_due_one_month_later(
             "email": "erika@example.de",
             "website": "",
         },
+        follow=True,
     )
     document = soup(response)
     submission = FeedbackSubmission.objects.get()
@@ -233,7 +234,9 @@ def test_submission_on_january_31_is_due_on_the_last_day_of_february(
 ):
     freeze(monkeypatch, datetime.datetime(2027, 1, 31, 23, 50, tzinfo=BERLIN))
     response = client.post(
-        URL, {"kind": FeedbackKind.ACCESSIBLE_CONTENT, "message": "Bitte als Text."}
+        URL,
+        {"kind": FeedbackKind.ACCESSIBLE_CONTENT, "message": "Bitte als Text."},
+        follow=True,
     )
     assert FeedbackSubmission.objects.get().answer_due == datetime.date(2027, 2, 28)
     text = soup(response).find(class_="smg-confirmation").get_text()
@@ -314,7 +317,9 @@ def test_form_has_csrf_protection_and_no_captcha(demo):
 
 def test_honeypot_submission_is_answered_but_not_stored(client, demo):
     response = client.post(
-        URL, {"kind": "barrier", "message": "Billig kaufen", "website": "spam.example"}
+        URL,
+        {"kind": "barrier", "message": "Billig kaufen", "website": "spam.example"},
+        follow=True,
     )
     assert soup(response).find(class_="smg-confirmation")
     assert not FeedbackSubmission.objects.exists()
