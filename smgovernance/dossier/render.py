@@ -62,6 +62,7 @@ def dossier_context(evaluation: EvaluationRecord) -> dict:
     """Everything the dossier prints, loaded in a fixed number of queries."""
     concept = concept_page()
     site = concept.get_site()
+    now = timezone.localtime()
     channels = list(
         concept.channels(site)
         .select_related("responsible_archive")
@@ -85,7 +86,8 @@ def dossier_context(evaluation: EvaluationRecord) -> dict:
         "persons": list(concept.responsible_persons.select_related("contact_point")),
         "contacts": list(contacts.order_by("name")),
         "documents": list(concept.documents.all()),
-        "generated_at": timezone.localtime(),
+        "generated_at": now,
+        "created_iso": now.isoformat(timespec="seconds"),
         "yaml_name": yaml_name(evaluation),
     }
 

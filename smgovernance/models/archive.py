@@ -101,3 +101,14 @@ class ArchiveHandover(Orderable):
             )
         if errors:
             raise ValidationError(errors)
+
+
+def with_last_handover(channels: models.QuerySet) -> models.QuerySet:
+    """Channels annotated with `last_handover_on` and `last_handover_to` (no extra query)."""
+    latest = ArchiveHandover.objects.filter(page=models.OuterRef("pk")).order_by(
+        "-handed_over_on", "-pk"
+    )
+    return channels.annotate(
+        last_handover_on=models.Subquery(latest.values("handed_over_on")[:1]),
+        last_handover_to=models.Subquery(latest.values("period_to")[:1]),
+    )
