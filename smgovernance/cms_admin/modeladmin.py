@@ -12,9 +12,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import DeleteView, EditView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView
 
 from ..models import AwarenessAction, EvaluationRecord
+from .evaluation_dossier import DossierOnSubmitMixin
 
 
 class EvaluationPermissionHelper(PermissionHelper):
@@ -43,7 +44,11 @@ class AppendOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class EvaluationEditView(AppendOnlyMixin, EditView):
+class EvaluationCreateView(DossierOnSubmitMixin, CreateView):
+    pass
+
+
+class EvaluationEditView(DossierOnSubmitMixin, AppendOnlyMixin, EditView):
     pass
 
 
@@ -60,6 +65,7 @@ class EvaluationAdmin(ModelAdmin):
     search_fields = ("evaluator", "findings")
     inspect_view_enabled = True
     permission_helper_class = EvaluationPermissionHelper
+    create_view_class = EvaluationCreateView
     edit_view_class = EvaluationEditView
     delete_view_class = EvaluationDeleteView
 

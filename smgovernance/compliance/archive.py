@@ -4,37 +4,41 @@ archive at the agreed interval, and a closed channel up to its last day."""
 import datetime
 from collections.abc import Iterator
 
+from django.db.models import Max
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from ..models import ChannelProfilePage
 from ..rules.archive import (
-    ARCHIVED_STAGES,
     OFFER_STAGES,
     covers_last_period,
     next_offer_due,
     offer_interval_months,
 )
 from ..rules.stages import PUBLIC_STAGES, ChannelStage
-from .helpers import page_edit_url, pages, short_date, today
+from .helpers import page_edit_url, pages, public_channel_list, short_date, today
 from .registry import Problem, Severity, memo, register_check
 
 
-def archived_channels(site: Site | None) -> list[ChannelProfilePage]:
-    """Channels that are or were on a platform, with their handovers: two queries
-    per run. Unpublished pages count too: the duty to archive does not depend on
-    the web page."""
+def closed_channels(site: Site | None) -> list[ChannelProfilePage]:
+    """Closed channels with the last day their handovers cover: one query per run.
+    Unpublished pages count too: the duty to archive does not end with the page."""
     return memo(
-        ("archive_channels", site.pk if site else None),
+        ("closed_channels", site.pk if site else None),
         lambda: list(
             pages(ChannelProfilePage, site)
-            .filter(stage__in=ARCHIVED_STAGES)
-            .select_related("responsible_archive")
-            .prefetch_related("archive_handovers", "stage_changes")
+            .filter(stage=ChannelStage.CLOSED)
+            .annotate(covered_until=Max("archive_handovers__period_to"))
             .order_by("path")
         ),
     )
+
+
+def archived_channels(site: Site | None) -> list[ChannelProfilePage]:
+    """Channels on a platform (handovers prefetched by the shared list) and closed ones."""
+    channels = [*public_channel_list(site), *closed_channels(site)]
+    return sorted(channels, key=lambda channel: channel.path)
 
 
 def on_platform_since(channel: ChannelProfilePage) -> datetime.date | None:
@@ -52,10 +56,8 @@ def on_platform_since(channel: ChannelProfilePage) -> datetime.date | None:
 )
 def closed_channel_not_archived(site: Site | None) -> Iterator[Problem]:
     """§ 5 Abs. 1 SächsArchivG: once a channel closes, its posts are lost unless offered."""
-    for channel in archived_channels(site):
-        if channel.stage != ChannelStage.CLOSED:
-            continue
-        ends = [h.period_to for h in channel.archive_handovers.all()]
+    for channel in closed_channels(site):
+        ends = [channel.covered_until] if channel.covered_until else []
         if covers_last_period(ends, channel.stage_changed_on):
             continue
         if channel.stage_changed_on:
@@ -77,7 +79,7 @@ def closed_channel_not_archived(site: Site | None) -> Iterator[Problem]:
     _("Active and dormant channels are offered to the archive at the agreed interval"),
 )
 def archive_offer_overdue(site: Site | None) -> Iterator[Problem]:
-    for channel in archived_channels(site):
+    for channel in public_channel_list(site):
         if channel.stage not in OFFER_STAGES:
             continue
         months = offer_interval_months(channel.archive_offer_interval_months)

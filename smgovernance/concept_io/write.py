@@ -14,6 +14,7 @@ from django.db import models, transaction
 from wagtail.models import Page
 
 from ..models import (
+    ArchiveHandover,
     AwarenessAction,
     ChannelDecision,
     ChannelIndexPage,
@@ -39,6 +40,7 @@ from .schema import (
     CONCEPT_FIELDS,
     CONCEPT_ROLES,
     EVALUATION_FIELDS,
+    HANDOVER_FIELDS,
     IMPRINT_FIELDS,
     SECTIONS,
     SECTIONS_BY_NAME,
@@ -188,6 +190,15 @@ def write_channel(row: dict, values: dict, where: str) -> ChannelProfilePage:
             sort_order=n,
         )
         for n, change in enumerate(row.get("stage_changes") or [])
+    ]
+    page.archive_handovers = [
+        ArchiveHandover(
+            **blank_none(
+                ArchiveHandover, {name: item.get(name) for name in HANDOVER_FIELDS}
+            ),
+            sort_order=n,
+        )
+        for n, item in enumerate(row.get("archive_handovers") or [])
     ]
     save_page(page, channel_index(), row.get("live", True), where)
     return page

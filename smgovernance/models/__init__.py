@@ -10,6 +10,7 @@ from .accessibility import (
     NetiquettePage,
     add_one_month,
 )
+from .archive import ArchiveHandover, ArchiveRecord, HandoverForm
 from .channels import (
     PUBLIC_STAGES,
     ChannelIndexPage,
@@ -50,6 +51,9 @@ from .videos import VideoCategory, VideoIndexPage, VideoPage
 
 
 __all__ = [
+    "ArchiveHandover",
+    "ArchiveRecord",
+    "HandoverForm",
     "AwarenessAction",
     "AwarenessKind",
     "ChannelDecision",

@@ -6,6 +6,7 @@ import swapper
 from django import forms
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -473,6 +474,27 @@ class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
         help_text=_("Number or title of the entry in the record (Art. 30 GDPR)."),
     )
 
+    # Archiving (§ 5 Abs. 1 SächsArchivG): who receives the records, and how often.
+    responsible_archive = models.ForeignKey(
+        "smgovernance.ArchiveRecord",
+        verbose_name=_("responsible archive"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="channels",
+        help_text=_("The archive the channel's posts are offered to."),
+    )
+    archive_offer_interval_months = models.PositiveSmallIntegerField(
+        _("offer interval (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How often the posts are offered to the archive, as agreed with it. "
+            "Empty: the default interval (usually 12 months)."
+        ),
+    )
+
     # The channel's section of the privacy notice (O-7); the privacy page renders it.
     privacy_purposes = models.TextField(
         _("purposes of processing"),
@@ -593,6 +615,18 @@ class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
                 FieldPanel("retention"),
             ],
             heading=_("Privacy notice"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_archive"),
+                FieldPanel("archive_offer_interval_months"),
+                InlinePanel(
+                    "archive_handovers",
+                    heading=_("Handovers to the archive"),
+                    label=_("Handover"),
+                ),
+            ],
+            heading=_("Archive"),
         ),
     ]
     edit_handler = TabbedInterface(
