@@ -64,6 +64,19 @@ class EvaluationAdmin(ModelAdmin):
     list_filter = ("published", "submitted")
     search_fields = ("evaluator", "findings")
     inspect_view_enabled = True
+    # The dossier with its recorded hash and size: what an auditor compares.
+    inspect_view_fields = (
+        "date",
+        "evaluator",
+        "findings",
+        "next_due",
+        "published",
+        "submitted",
+        "corrects",
+        "dossier",
+        "dossier_sha256",
+        "dossier_size",
+    )
     permission_helper_class = EvaluationPermissionHelper
     create_view_class = EvaluationCreateView
     edit_view_class = EvaluationEditView

@@ -56,6 +56,11 @@ def test_submitting_an_evaluation_stores_its_dossier(admin_client, channel):
     assert "Dossier „Nutzungskonzept: Dossier der Evaluation vom 2. Mai 2026“" in (
         messages_of(response)
     )
+    inspect = admin_client.get(
+        f"/admin/smgovernance/evaluationrecord/inspect/{record.pk}/"
+    )
+    text = inspect.content.decode()
+    assert record.dossier_sha256 in text and record.dossier.url in text
 
 
 def test_a_draft_gets_its_dossier_when_it_is_submitted(admin_client, channel):
