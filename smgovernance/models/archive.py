@@ -3,6 +3,7 @@ the responsible archive (Saxony: § 5 Abs. 1 SächsArchivG names "Beiträge in d
 Sozialen Medien"; § 13 Abs. 4 for the county archives)."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -35,6 +36,33 @@ class ArchiveRecord(models.Model):
         return self.name
 
 
+class ChannelArchiveFields(models.Model):
+    """A channel's archive: who receives its posts, and how often (in the channel)."""
+
+    responsible_archive = models.ForeignKey(
+        ArchiveRecord,
+        verbose_name=_("responsible archive"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="channels",
+        help_text=_("The archive the channel's posts are offered to."),
+    )
+    archive_offer_interval_months = models.PositiveSmallIntegerField(
+        _("offer interval (months)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How often the posts are offered to the archive, as agreed with it. "
+            "Empty: the default interval (usually 12 months)."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class HandoverForm(models.TextChoices):
     EXPORT = "export", _("Export file of the platform")
     WARC = "warc", _("Web archive (WARC)")
@@ -56,7 +84,10 @@ class ArchiveHandover(Orderable):
         _("period to"), help_text=_("The last day whose posts the handover contains.")
     )
     form = models.CharField(
-        _("form"), max_length=20, choices=HandoverForm.choices, default="export"
+        _("form"),
+        max_length=20,
+        choices=HandoverForm.choices,
+        default=HandoverForm.EXPORT,
     )
     reference = models.CharField(
         _("reference number"),

@@ -1,0 +1,88 @@
+"""Queries per public page on the demo (page cache off, after one warm-up request).
+
+Each page type must stay within ten queries however much content the site holds
+(issue 8); the shared per-request lookups (site, menu, footer links, view
+restrictions) count once.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from smgovernance.compliance import run_checks
+
+
+PAGES = {
+    "/": 10,
+    "/impressum/": 10,
+    "/kontakt/": 10,
+    "/datenschutz/": 10,
+    "/barrierefreiheit/": 10,
+    "/netiquette/": 10,
+    "/videos/": 10,
+    "/videos/leben-und-arbeiten-in-mittelsachsen/": 10,
+    "/kanaele/": 10,
+    "/kanaele/facebook/": 10,
+    "/fachkraefte/": 10,
+    "/nutzungskonzept/": 12,
+}
+
+
+@pytest.fixture
+def uncached(settings):
+    settings.SMGOVERNANCE_CACHE_ENABLED = False  # count the render, not a cache hit
+
+
+@pytest.mark.parametrize("path,limit", PAGES.items())
+def test_page_queries(
+    demo, client, uncached, django_assert_max_num_queries, path, limit
+):
+    assert client.get(path).status_code == 200  # warm-up
+    with django_assert_max_num_queries(limit):
+        response = client.get(path)
+    assert response.status_code == 200
+
+
+def test_content_page_queries_flat_in_contact_and_channel_blocks(
+    demo, client, uncached
+):
+    """Office hours and platforms load in bulk, not once per block."""
+    from smgovernance.models import ContentPage
+
+    page = ContentPage.objects.get(url_path__endswith="/fachkraefte/")
+    url = page.url
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    raw = list(page.body.raw_data)
+    extra = [
+        dict(b, id=f"{b['id']}-{n}")
+        for b in raw
+        if b["type"] in ("contact", "channel_links")
+        for n in range(3)
+    ]
+    assert extra, "the demo content page has contact and channel blocks"
+    page.body = raw + extra
+    page.save_revision().publish()
+    client.get(url)
+    with CaptureQueriesContext(connection) as after:
+        assert client.get(url).status_code == 200
+    assert len(after) == len(before)
+
+
+def test_menu_and_footer_links_share_one_query(demo, client, uncached):
+    client.get("/netiquette/")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/netiquette/")
+    html = response.content.decode()
+    assert 'aria-label="Hauptnavigation"' in html and "/impressum/" in html
+    wheres = [q["sql"].partition(" WHERE ")[2] for q in queries]
+    menu = [w for w in wheres if "show_in_menus" in w]
+    assert len(menu) == 1 and "content_type_id" in menu[0]
+
+
+def test_compliance_run_queries_on_demo(demo, django_assert_max_num_queries):
+    # 31: the archive checks read the closed channels with the end of their last
+    # handover (C030) and the handovers of the shared channel list (C031).
+    with django_assert_max_num_queries(31):
+        run_checks()
