@@ -125,3 +125,28 @@ def test_archive_is_kept_as_a_record_in_the_admin(admin_client):
     assert response.status_code == 302
     listing = admin_client.get(ARCHIVES_URL)
     assert "Staatsarchiv Leipzig" in listing.content.decode()
+
+
+def test_closing_a_channel_without_a_handover_shows_the_error_in_the_editor(
+    admin_client, context
+):
+    index = make_index()
+    admin_client.post(
+        add_url(index),
+        channel_form_data(
+            context, stage="pilot", stage_change_reason="Testphase", **PUBLISH
+        ),
+    )
+    channel = ChannelProfilePage.objects.get(slug="facebook")
+    response = admin_client.post(
+        f"/admin/pages/{channel.pk}/edit/",
+        channel_form_data(
+            context, stage="closed", stage_change_reason="Eingestellt", **PUBLISH
+        ),
+    )
+    assert response.status_code == 302
+    response = admin_client.get(f"/admin/pages/{channel.pk}/edit/")
+    text = " ".join(BeautifulSoup(response.content, "html.parser").get_text().split())
+    assert (
+        "wurde am" in text and "eingestellt, aber keine Übergabe an das Archiv" in text
+    )
