@@ -11,14 +11,11 @@ from collections.abc import Iterable
 
 from django.conf import settings
 
-from .stages import PUBLIC_STAGES, ChannelStage
+from .stages import ChannelStage
 
 
 # Channels whose records must be offered at the agreed interval.
 OFFER_STAGES = (ChannelStage.ACTIVE, ChannelStage.DORMANT)
-
-# Channels that need a responsible archive: every channel that is or was on a platform.
-ARCHIVED_STAGES = (*PUBLIC_STAGES, ChannelStage.CLOSED)
 
 
 def default_interval_months() -> int:

@@ -6,12 +6,7 @@ import pytest
 from django.utils import translation
 
 from smgovernance.compliance import Severity, run_checks
-from smgovernance.models import (
-    ArchiveHandover,
-    ArchiveRecord,
-    ChannelStage,
-    HandoverForm,
-)
+from smgovernance.models import ChannelStage
 from smgovernance.rules.archive import add_months
 from tests import factories as h
 
@@ -26,22 +21,6 @@ def findings(check_id: str) -> list:
         return [f for f in run_checks() if f.check_id == check_id]
 
 
-def handover(channel, handed_over_on, period_to, period_from=None) -> ArchiveHandover:
-    return ArchiveHandover.objects.create(
-        page=channel,
-        handed_over_on=handed_over_on,
-        period_from=period_from or datetime.date(2018, 5, 1),
-        period_to=period_to,
-        form=HandoverForm.EXPORT,
-        reference="Az. 1",
-        handed_over_by="Pressestelle",
-    )
-
-
-def archive() -> ArchiveRecord:
-    return ArchiveRecord.objects.create(name="Kreisarchiv", address="Freiberg")
-
-
 def test_c030_closing_a_channel_without_a_handover_is_an_error():
     closed = h.channel("x", stage=ChannelStage.CLOSED, activated_on=CLOSED_ON)
     [finding] = findings("smgovernance.C030")
@@ -51,9 +30,13 @@ def test_c030_closing_a_channel_without_a_handover_is_an_error():
     assert "eingestellt" in finding.message and "01.10.2026" in finding.message
 
     # A handover that stops short of the closing day does not cover the last period.
-    handover(closed, CLOSED_ON, CLOSED_ON - datetime.timedelta(days=1))
+    h.handover(
+        closed, handed_over_on=CLOSED_ON, period_to=CLOSED_ON - datetime.timedelta(1)
+    )
     assert len(findings("smgovernance.C030")) == 1
-    handover(closed, CLOSED_ON + datetime.timedelta(days=3), CLOSED_ON)
+    h.handover(
+        closed, handed_over_on=CLOSED_ON + datetime.timedelta(3), period_to=CLOSED_ON
+    )
     assert findings("smgovernance.C030") == []
 
 
@@ -69,12 +52,12 @@ def test_c031_last_handover_older_than_the_interval_is_a_warning(settings):
     assert "keine Übergabe" in never.message and "12 Monate" in never.message
 
     last = add_months(h.TODAY, -13)
-    handover(channel, last, last)
+    h.handover(channel, handed_over_on=last, period_to=last)
     [late] = findings("smgovernance.C031")
     assert late.obj.pk == channel.pk and "fällig" in late.message
 
     recent = add_months(h.TODAY, -2)
-    handover(channel, recent, recent)
+    h.handover(channel, handed_over_on=recent, period_to=recent)
     assert findings("smgovernance.C031") == []
     settings.SMGOVERNANCE_ARCHIVE_INTERVAL_MONTHS = 1
     assert len(findings("smgovernance.C031")) == 1
@@ -88,7 +71,7 @@ def test_c031_uses_the_interval_agreed_for_the_channel():
         **h.GATE_FIELDS,
     )
     last = add_months(h.TODAY, -13)
-    handover(channel, last, last)
+    h.handover(channel, handed_over_on=last, period_to=last)
     assert findings("smgovernance.C031") == []
 
 
@@ -104,6 +87,6 @@ def test_c032_channel_without_responsible_archive_is_an_info():
     assert finding.severity == Severity.INFO and finding.obj.pk == channel.pk
     assert "kein zuständiges Archiv" in finding.message
 
-    channel.responsible_archive = archive()
+    channel.responsible_archive = h.archive()
     channel.save_revision().publish()
     assert findings("smgovernance.C032") == []

@@ -24,13 +24,9 @@ from smgovernance.models import (
     ArchiveHandover,
     ArchiveRecord,
     AwarenessAction,
-    ChannelDecision,
     ChannelProfilePage,
-    ChannelStage,
     ContactPoint,
-    Decision,
     EvaluationRecord,
-    HandoverForm,
     Platform,
     ResponsiblePerson,
     ThirdPartyProvider,
@@ -49,61 +45,9 @@ def httpserver_listen_address():
     return ("127.0.0.1", 8161)
 
 
-def make_concept() -> EvaluationRecord:
-    """A concept with a closed and a dormant channel, an archive and one evaluation."""
-    records = h.make_records()
-    archive = ArchiveRecord.objects.create(
-        name="Kreisarchiv", address="Straße 1\n09599 Freiberg", phone="03731 7990"
-    )
-    concept = h.concept(version_date=DAY, responsible_bodies="<p>Der Kreis.</p>")
-    concept.responsible_persons = [records["persons"]["kaiser"]]
-    concept.contact_points = [records["contact_points"]["presse"]]
-    concept.save_revision().publish()
-    closed = h.channel(
-        "x-kanal",
-        plat=records["platforms"]["x"],
-        stage=ChannelStage.CLOSED,
-        activated_on=datetime.date(2026, 4, 1),
-        title="X: @kreis",
-        profile_url="https://x.com/kreis",
-        responsible_archive=archive,
-        archive_offer_interval_months=6,
-        archive_handovers=[
-            ArchiveHandover(
-                handed_over_on=datetime.date(2026, 4, 20),
-                period_from=datetime.date(2018, 5, 1),
-                period_to=datetime.date(2026, 4, 1),
-                form=HandoverForm.WARC,
-                reference="Az. 047.2/2026",
-                handed_over_by="Pressestelle",
-            )
-        ],
-    )
-    dormant = h.channel(
-        "mastodon",
-        plat=records["platforms"]["mastodon"],
-        stage=ChannelStage.DORMANT,
-        title="Mastodon",
-        profile_url="https://social.sachsen.de/@kreis",
-        instance_operator=records["providers"]["mastodon-sachsen"],
-        **h.GATE_FIELDS,
-    )
-    return h.evaluation(
-        date=DAY,
-        evaluator="Pressestelle und Referat Wirtschaft",
-        findings="X wird eingestellt, Mastodon ruht.",
-        decisions=[
-            ChannelDecision(
-                channel=closed, decision=Decision.DISCONTINUE, reasons="Zu riskant."
-            ),
-            ChannelDecision(channel=dormant, decision=Decision.PAUSE, reasons="Ruht."),
-        ],
-    )
-
-
 @pytest.fixture
 def evaluation() -> EvaluationRecord:
-    return make_concept()
+    return h.archived_concept(DAY)
 
 
 def read(document) -> PdfReader:
