@@ -8,7 +8,7 @@ PORT ?= 8000
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint format messages bench bench-deps bench-cache-busting browser-deps clean
+.PHONY: demo test lint format messages bench bench-deps bench-cache-busting browser-deps pdf-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed pdf-deps
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	DEMO_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py demo_admin
@@ -38,6 +38,21 @@ browser-deps:
 		fi; \
 	fi
 
+# Debian's Pango, HarfBuzz and DejaVu fonts for WeasyPrint (the evaluation dossier,
+# PDF/A embeds its fonts); never a download of its own.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-deps:
+	@if ! dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's $(PDF_PACKAGES) ..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+		elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+		else \
+			echo "WARNING: $(PDF_PACKAGES) are missing and cannot be installed here; evaluation dossiers (PDF) cannot be produced."; \
+		fi; \
+	fi
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -46,7 +61,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(VENV)/.installed browser-deps lint
+test: $(VENV)/.installed browser-deps pdf-deps lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -26,11 +26,16 @@ from wagtail.test.utils.form_data import (
 from smgovernance.concept_io import SCHEMA, import_data
 from smgovernance.models import (
     AlternativeContactPage,
+    ArchiveHandover,
+    ArchiveRecord,
+    ChannelDecision,
     ChannelIndexPage,
     ChannelProfilePage,
     ChannelStage,
     ContactPoint,
+    Decision,
     EvaluationRecord,
+    HandoverForm,
     LegalBasis,
     NetiquettePage,
     Platform,
@@ -344,6 +349,9 @@ def channel_form_data(context: dict, **overrides: object) -> dict:
         "privacy_purposes": "",
         "legal_basis": "",
         "retention": "",
+        "responsible_archive": "",
+        "archive_offer_interval_months": "",
+        "archive_handovers": inline_formset([]),
         "seo_title": "",
         "search_description": "",
         "comments": inline_formset([]),
@@ -738,3 +746,74 @@ def unlock_evaluation_log() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL smgovernance.evaluation_log_unlocked = 'on'")
+
+
+def archive(**fields) -> ArchiveRecord:
+    values = {"name": "Kreisarchiv", "address": "Straße 1\n09599 Freiberg", **fields}
+    return ArchiveRecord.objects.create(**values)
+
+
+def handover(channel: ChannelProfilePage, **fields) -> ArchiveHandover:
+    """One handover of the channel's posts to its archive."""
+    values = {
+        "handed_over_on": TODAY,
+        "period_from": datetime.date(2018, 5, 1),
+        "period_to": TODAY,
+        "form": HandoverForm.EXPORT,
+        "reference": "Az. 1",
+        "handed_over_by": "Pressestelle",
+        **fields,
+    }
+    return ArchiveHandover.objects.create(page=channel, **values)
+
+
+def archived_concept(
+    day: datetime.date = datetime.date(2026, 5, 2),
+) -> EvaluationRecord:
+    """A published concept with a closed channel (handed over to the archive) and a
+    dormant one (no archive), and a submitted evaluation of `day` deciding on both."""
+    records = make_records()
+    concept_page = concept(version_date=day, responsible_bodies="<p>Der Kreis.</p>")
+    concept_page.responsible_persons = [records["persons"]["kaiser"]]
+    concept_page.contact_points = [records["contact_points"]["presse"]]
+    concept_page.save_revision().publish()
+    closed = channel(
+        "x-kanal",
+        plat=records["platforms"]["x"],
+        stage=ChannelStage.CLOSED,
+        activated_on=datetime.date(2026, 4, 1),
+        title="X: @kreis",
+        profile_url="https://x.com/kreis",
+        responsible_archive=archive(phone="03731 7990"),
+        archive_offer_interval_months=6,
+        archive_handovers=[
+            ArchiveHandover(
+                handed_over_on=datetime.date(2026, 4, 20),
+                period_from=datetime.date(2018, 5, 1),
+                period_to=datetime.date(2026, 4, 1),
+                form=HandoverForm.WARC,
+                reference="Az. 047.2/2026",
+                handed_over_by="Pressestelle",
+            )
+        ],
+    )
+    dormant = channel(
+        "mastodon",
+        plat=records["platforms"]["mastodon"],
+        stage=ChannelStage.DORMANT,
+        title="Mastodon",
+        profile_url="https://social.sachsen.de/@kreis",
+        instance_operator=records["providers"]["mastodon-sachsen"],
+        **GATE_FIELDS,
+    )
+    return evaluation(
+        date=day,
+        evaluator="Pressestelle und Referat Wirtschaft",
+        findings="X wird eingestellt, Mastodon ruht.",
+        decisions=[
+            ChannelDecision(
+                channel=closed, decision=Decision.DISCONTINUE, reasons="Zu riskant."
+            ),
+            ChannelDecision(channel=dormant, decision=Decision.PAUSE, reasons="Ruht."),
+        ],
+    )

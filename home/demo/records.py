@@ -52,7 +52,7 @@ def import_sections(*names: str) -> None:
 
 
 def build(context: dict) -> None:
-    import_sections("providers", "platforms", "contact_points", "persons")
+    import_sections("providers", "platforms", "contact_points", "persons", "archives")
     context.update(
         providers={
             key: ThirdPartyProvider.objects.get(name=name)

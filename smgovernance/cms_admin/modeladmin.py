@@ -20,6 +20,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, DeleteView, EditView
 
 from ..models import AwarenessAction, EvaluationRecord, UsageConceptPage
+from .evaluation_dossier import DossierOnSubmitMixin
 
 
 # The fields that make an evaluation part of the published, append-only log.
@@ -115,11 +116,13 @@ class ApprovalMixin:
         return super().form_valid(form)
 
 
-class EvaluationCreateView(ApprovalMixin, CreateView):
+class EvaluationCreateView(DossierOnSubmitMixin, ApprovalMixin, CreateView):
     pass
 
 
-class EvaluationEditView(AppendOnlyMixin, ApprovalMixin, EditView):
+class EvaluationEditView(
+    DossierOnSubmitMixin, AppendOnlyMixin, ApprovalMixin, EditView
+):
     pass
 
 
@@ -135,6 +138,19 @@ class EvaluationAdmin(ModelAdmin):
     list_filter = ("published", "submitted")
     search_fields = ("evaluator", "findings")
     inspect_view_enabled = True
+    # The dossier with its recorded hash and size: what an auditor compares.
+    inspect_view_fields = (
+        "date",
+        "evaluator",
+        "findings",
+        "next_due",
+        "published",
+        "submitted",
+        "corrects",
+        "dossier",
+        "dossier_sha256",
+        "dossier_size",
+    )
     permission_helper_class = EvaluationPermissionHelper
     create_view_class = EvaluationCreateView
     edit_view_class = EvaluationEditView

@@ -10,6 +10,7 @@ from ..models import (
     ThirdPartyProvider,
     VideoCategory,
 )
+from .archives import ArchiveRecordViewSet
 from .feedback import FeedbackSubmissionViewSet
 
 
@@ -66,4 +67,5 @@ class GovernanceViewSetGroup(SnippetViewSetGroup):
         ResponsiblePersonViewSet,
         VideoCategoryViewSet,
         FeedbackSubmissionViewSet,
+        ArchiveRecordViewSet,
     )

@@ -66,13 +66,14 @@ def public_channels(site: Site | None) -> models.QuerySet:
 
 
 def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
-    """Live channels on a platform, with platform and history: three queries per run."""
+    """Live channels on a platform, with platform, history and archive handovers:
+    four queries per run."""
     return memo(
         ("channels", site.pk if site else None),
         lambda: list(
             public_channels(site)
             .select_related("platform")
-            .prefetch_related("stage_changes", "successors")
+            .prefetch_related("stage_changes", "successors", "archive_handovers")
         ),
     )
 

@@ -18,6 +18,7 @@ from .schema import (
     CONCEPT_ROLES,
     DOCUMENT_FIELDS,
     EVALUATION_FIELDS,
+    HANDOVER_FIELDS,
     IMPRINT_FIELDS,
     OFFICE_HOURS_FIELDS,
     SCHEMA,
@@ -92,6 +93,10 @@ def export_channel_extras(channel: ChannelProfilePage) -> dict:
         for change in channel.stage_changes.all()
     ]
     row["successors"] = [item.successor.slug for item in channel.successors.all()]
+    row["archive_handovers"] = [
+        plain_values(handover, HANDOVER_FIELDS)
+        for handover in channel.archive_handovers.all()
+    ]
     # The free blocks below the facts, in Wagtail's own JSON form (type and value).
     row["body"] = [
         {"type": child["type"], "value": child["value"]}

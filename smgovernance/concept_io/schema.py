@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db import models
 
 from ..models import (
+    ArchiveRecord,
     ChannelProfilePage,
     ContactPoint,
     ImprintPage,
@@ -83,6 +84,7 @@ SECTIONS = [
         ["name", "function", "phone", "email", "verified_on"],
         {"contact_point": "contact_points"},
     ),
+    Section("archives", ArchiveRecord, "name", ["name", "address", "email", "phone"]),
     Section(
         "channels",
         ChannelProfilePage,
@@ -109,9 +111,11 @@ SECTIONS = [
             "privacy_purposes",
             "legal_basis",
             "retention",
+            "archive_offer_interval_months",
         ],
         {
             "platform": "platforms",
+            "responsible_archive": "archives",
             "instance_operator": "providers",
             "responsible_unit": "contact_points",
             "editorial_owner": "persons",
@@ -125,6 +129,14 @@ SECTIONS_BY_NAME = {section.name: section for section in SECTIONS}
 # Nested lists of the record sections.
 OFFICE_HOURS_FIELDS = ["weekday", "opens", "closes"]
 STAGE_CHANGE_FIELDS = ["stage", "changed_on", "reason"]
+HANDOVER_FIELDS = [
+    "handed_over_on",
+    "period_from",
+    "period_to",
+    "form",
+    "reference",
+    "handed_over_by",
+]
 
 # Channel fields that point to pages of the site: written as their path ("/kontakt/").
 CHANNEL_PAGE_REFS = [
@@ -140,6 +152,7 @@ CHANNEL_STRUCT_LISTS = {
     "website_equivalent_urls": ("link", ["text", "url"]),
 }
 CHANNEL_EXTRA = {
+    "archive_handovers",
     "body",
     "live",
     "stage_changes",

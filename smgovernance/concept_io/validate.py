@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from ..models import (
+    ArchiveHandover,
     AwarenessAction,
     ChannelDecision,
     ChannelStageChange,
@@ -45,6 +46,7 @@ from .schema import (
     DECISION_FIELDS,
     DOCUMENT_FIELDS,
     EVALUATION_FIELDS,
+    HANDOVER_FIELDS,
     IMPRINT_EXTRA,
     IMPRINT_FIELDS,
     IMPRINT_PERSON_FIELDS,
@@ -222,6 +224,9 @@ class Validator:
     def validate_persons(self) -> None:
         self.record_rows("persons")
 
+    def validate_archives(self) -> None:
+        self.record_rows("archives")
+
     def validate_channels(self) -> None:
         for where, row, values in self.record_rows("channels", CHANNEL_EXTRA):
             self.validate_channel_extras(where, row)
@@ -269,6 +274,13 @@ class Validator:
             )
         for j, slug in enumerate(row.get("successors") or []):
             self.ref(f"{where}.successors[{j}]", slug, "channels")
+        for j, handover in enumerate(row.get("archive_handovers") or []):
+            self.check_row(
+                f"{where}.archive_handovers[{j}]",
+                handover,
+                ArchiveHandover,
+                HANDOVER_FIELDS,
+            )
 
     def validate_channel_gate(self, where: str, row: dict, values: dict) -> None:
         """What the channel's stage requires (O-9, O-17), as the page editor says it."""

@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from ..models import (
+    ArchiveHandover,
     AwarenessAction,
     ChannelDecision,
     ChannelIndexPage,
@@ -52,6 +53,7 @@ from .schema import (
     CONCEPT_FIELDS,
     CONCEPT_ROLES,
     EVALUATION_FIELDS,
+    HANDOVER_FIELDS,
     IMPRINT_FIELDS,
     SECTIONS,
     SECTIONS_BY_NAME,
@@ -299,6 +301,17 @@ def write_channel(
                 sort_order=n,
             )
             for n, change in enumerate(row.get("stage_changes") or [])
+        ]
+    if given(row, "archive_handovers", replace):
+        page.archive_handovers = [
+            ArchiveHandover(
+                **blank_none(
+                    ArchiveHandover,
+                    {name: item.get(name) for name in HANDOVER_FIELDS},
+                ),
+                sort_order=n,
+            )
+            for n, item in enumerate(row.get("archive_handovers") or [])
         ]
     save_page(page, channel_index(), live_state(row, page, replace), where)
     return page

@@ -19,6 +19,7 @@ from .alternative_contact import (
     AlternativeContactPoint,
     AlternativeContactWebsite,
 )
+from .archive import ArchiveHandover, ArchiveRecord, HandoverForm
 from .channel_history import ChannelStageChange, ChannelSuccessor
 from .channel_index import ChannelIndexPage
 from .channel_profile import ChannelProfilePage
@@ -49,6 +50,9 @@ from .videos import VideoCategory, VideoIndexPage, VideoPage
 
 
 __all__ = [
+    "ArchiveHandover",
+    "ArchiveRecord",
+    "HandoverForm",
     "INDEX_STAGE_ORDER",
     "PUBLIC_STAGES",
     "AccessibilityStatementPage",

@@ -28,6 +28,7 @@ from ..rules.stages import (
     unmet_requirements,
 )
 from ..rules.text import PLAIN_FEATURES
+from .archive import ChannelArchiveFields
 from .channel_history import ChannelStageChange, ChannelSuccessor
 from .channel_profile_panels import CHANNEL_EDIT_HANDLER, PAGE_LINKS
 from .contacts import ContactPoint, ResponsiblePerson
@@ -50,7 +51,7 @@ def list_of_items(label: str, help_text: str) -> StreamField:
     )
 
 
-class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
+class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, ChannelArchiveFields, Page):
     """One social media channel the authority runs, as the usage concept describes it."""
 
     # Platform and profile

@@ -129,6 +129,18 @@ LIFECYCLE_PANELS = [
         ],
         heading=_("Privacy notice"),
     ),
+    MultiFieldPanel(
+        [
+            FieldPanel("responsible_archive"),
+            FieldPanel("archive_offer_interval_months"),
+            InlinePanel(
+                "archive_handovers",
+                heading=_("Handovers to the archive"),
+                label=_("Handover"),
+            ),
+        ],
+        heading=_("Archive"),
+    ),
 ]
 CHANNEL_EDIT_HANDLER = TabbedInterface(
     [

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, Site
 
 from ..rules.stages import PUBLIC_STAGES
 from ..rules.text import SECTION_FEATURES
+from .archive import with_last_handover
 from .channel_profile import ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
 from .mixins import ViewRestrictionsInOneQueryMixin
@@ -104,7 +105,11 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
 
     def channels(self, site: Site | None = None) -> models.QuerySet:
         """The channels the concept describes: live channel pages of this site."""
-        pages = ChannelProfilePage.with_related().live()
+        pages = with_last_handover(
+            ChannelProfilePage.with_related()
+            .live()
+            .select_related("responsible_archive")
+        )
         site = site or self.get_site()
         if site is not None:
             pages = pages.in_site(site)
@@ -113,6 +118,7 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
     def published_evaluations(self) -> models.QuerySet:
         return (
             EvaluationRecord.objects.filter(published=True, submitted=True)
+            .select_related("dossier")
             .prefetch_related(
                 models.Prefetch(
                     "decisions",
@@ -141,6 +147,7 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
             channels=channels,
             public_channels=[c for c in channels if c.stage in PUBLIC_STAGES],
             evaluations=evaluations,
+            dossiers=[e for e in evaluations if e.dossier_id],
             persons=persons,
             stand=self.stand(channels, evaluations, persons),
         )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
 from ..rules.deadlines import evaluation_interval
@@ -103,6 +104,23 @@ class EvaluationRecord(ClusterableModel):
         on_delete=models.PROTECT,
         related_name="corrections",
     )
+    # The dossier (PDF/A) produced when the evaluation is submitted: set once, never
+    # replaced; the hash and size let `smgovernance_dossier --verify` detect changes.
+    dossier = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("dossier"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dossier_sha256 = models.CharField(
+        _("SHA-256 of the dossier"), max_length=64, blank=True, editable=False
+    )
+    dossier_size = models.PositiveBigIntegerField(
+        _("size of the dossier (bytes)"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -171,10 +189,36 @@ class EvaluationRecord(ClusterableModel):
             and EvaluationRecord.objects.filter(pk=self.pk, submitted=True).exists()
         )
 
+    def refuse_dossier_change(self) -> None:
+        """The dossier, its hash and size are recorded once: no save replaces them."""
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk, dossier__isnull=False)
+            .values_list(*DOSSIER_FIELDS)
+            .first()
+        )
+        if stored and stored != (
+            self.dossier_id,
+            self.dossier_sha256,
+            self.dossier_size,
+        ):
+            raise ValueError(
+                "An evaluation's dossier is recorded once, never replaced."
+            )
+
+    @property
+    def dossier_kilobytes(self) -> int | None:
+        """The dossier's size in kB, as a link states it (at least 1)."""
+        if self.dossier_size is None:
+            return None
+        return max(1, round(self.dossier_size / 1000))
+
     def save(self, *args, **kwargs) -> None:
         if self.is_stored_as_submitted():
             raise SubmittedEvaluationError()
         self.refuse_correction_cycle()
+        if self.pk is not None:
+            self.refuse_dossier_change()
         if self.next_due is None and self.date:
             self.next_due = self.date + evaluation_interval()
         super().save(*args, **kwargs)
