@@ -202,9 +202,7 @@ class EvaluationRecord(ClusterableModel):
             self.dossier_sha256,
             self.dossier_size,
         ):
-            raise ValueError(
-                "An evaluation's dossier is recorded once, never replaced."
-            )
+            raise SubmittedEvaluationError()
 
     @property
     def dossier_kilobytes(self) -> int | None:
@@ -271,15 +269,23 @@ class ChannelDecision(Orderable):
         """A submitted evaluation's stored decisions are part of it: append-only too.
 
         New decisions are let through: they are written right after a record that
-        is created as submitted.
+        is created as submitted. So is saving a decision unchanged, which the
+        editor's form does for every row when a draft is submitted.
         """
         if (
             self.pk is not None
             and EvaluationRecord.objects.filter(
                 pk=self.evaluation_id, submitted=True
             ).exists()
+            and not self.is_stored_unchanged()
         ):
             raise SubmittedEvaluationError()
+
+    def is_stored_unchanged(self) -> bool:
+        """Whether the database holds this decision with exactly these values."""
+        names = [f.attname for f in self._meta.concrete_fields]
+        stored = type(self).objects.filter(pk=self.pk).values(*names).first()
+        return stored == {name: getattr(self, name) for name in names}
 
     def save(self, *args, **kwargs) -> None:
         self.refuse_if_submitted()

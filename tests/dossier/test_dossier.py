@@ -29,6 +29,7 @@ from smgovernance.models import (
     EvaluationRecord,
     Platform,
     ResponsiblePerson,
+    SubmittedEvaluationError,
     ThirdPartyProvider,
     UsageConceptPage,
 )
@@ -107,7 +108,7 @@ def test_dossier_is_stored_once_in_its_collection_with_hash_and_size(evaluation)
     assert get_document_model().objects.count() == 1
     assert Collection.objects.filter(name="Evaluationsdossiers").count() == 1
     evaluation.dossier_sha256 = "0" * 64
-    with pytest.raises(ValueError):
+    with pytest.raises(SubmittedEvaluationError):
         evaluation.save()
 
 
@@ -120,7 +121,7 @@ def test_embedded_yaml_imports_into_an_empty_database_and_reproduces_the_concept
 
     # Empty the database down to what `migrate` leaves: the root and the site root.
     site_root = Site.objects.get(is_default_site=True).root_page
-    EvaluationRecord.objects.all().delete()
+    h.wipe_evaluations()
     for page in Page.objects.filter(depth__gt=site_root.depth):
         if Page.objects.filter(pk=page.pk).exists():
             page.delete()
