@@ -19,6 +19,7 @@ rerouted hosts may be loopback. With ``SMGOVERNANCE_MONITOR_OFFLINE = True`` (th
 dev, demo and test settings) nothing but rerouted hosts is ever contacted.
 """
 
+import contextlib
 import http.client
 import ipaddress
 import socket
@@ -167,10 +168,9 @@ def throttle(host: str) -> None:
             time.sleep(wait)
         now = time.time()
         _LAST_REQUEST[host] = now
-    try:
+    # A failing cache: the per-process record above still holds.
+    with contextlib.suppress(Exception):
         cache.set(key, now, timeout=max(2, int(interval) + 1))
-    except Exception:  # noqa: S110  (the per-process record above still holds)
-        pass
 
 
 def _connect_addresses(host: str) -> tuple[str, list[tuple[str, int]], bool]:

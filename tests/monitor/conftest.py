@@ -21,7 +21,7 @@ def reroute(settings, httpserver):
     origin = httpserver.url_for("/").rstrip("/")
 
     def route(*hosts: str) -> None:
-        settings.SMGOVERNANCE_PLATFORM_ORIGINS = {host: origin for host in hosts}
+        settings.SMGOVERNANCE_PLATFORM_ORIGINS = dict.fromkeys(hosts, origin)
 
     route()
     return route

@@ -66,7 +66,7 @@ def test_loopback_is_refused_unless_rerouted(settings, httpserver):
         ("192.168.1.1", False),
         ("169.254.169.254", False),  # cloud metadata service
         ("100.64.0.1", False),  # carrier-grade NAT
-        ("0.0.0.0", False),
+        ("0.0.0.0", False),  # noqa: S104
         ("::1", False),
         ("fe80::1", False),
         ("fc00::1", False),
