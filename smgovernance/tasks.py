@@ -83,6 +83,7 @@ def check_channel(channel: ChannelProfilePage) -> ChannelVerification:
         checked_url=result.checked_url[:1000],
         http_status=result.status,
         new_url=result.new_url[:500],
+        request_sent=result.request_sent,
     )
 
 

@@ -52,6 +52,11 @@ class ChannelVerification(models.Model):
     new_url = models.URLField(
         _("new address of the profile"), max_length=500, blank=True
     )
+    request_sent = models.BooleanField(
+        _("request sent"),
+        default=True,
+        help_text=_("False when the check ran offline or the address was refused."),
+    )
     confirmed_by = models.CharField(
         _("confirmed by"),
         max_length=255,

@@ -20,12 +20,14 @@ dev, demo and test settings) nothing but rerouted hosts is ever contacted.
 """
 
 import contextlib
+import contextvars
 import http.client
 import ipaddress
 import socket
 import ssl
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -68,6 +70,9 @@ class FetchError(Exception):
         ),
         TOO_MANY_REDIRECTS: _("The profile redirects too often."),
     }
+
+    # Failures that happen before any byte is sent.
+    NOT_SENT = (REFUSED, OFFLINE)
 
     def __init__(self, kind: str, detail: str = "", location: str = "") -> None:
         self.kind = kind
@@ -143,6 +148,28 @@ def checked_url(url: str, allowed_hosts: set[str]) -> tuple[str, str]:
     return host, path + (f"?{parts.query}" if parts.query else "")
 
 
+_FORCED_OFFLINE: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "smgovernance_monitor_offline", default=False
+)
+
+
+@contextlib.contextmanager
+def offline() -> Iterator[None]:
+    """Within this block the monitor sends nothing to hosts that are not rerouted."""
+    token = _FORCED_OFFLINE.set(True)
+    try:
+        yield
+    finally:
+        _FORCED_OFFLINE.reset(token)
+
+
+def is_offline() -> bool:
+    """``SMGOVERNANCE_MONITOR_OFFLINE``, or inside `offline()`."""
+    return _FORCED_OFFLINE.get() or bool(
+        getattr(settings, "SMGOVERNANCE_MONITOR_OFFLINE", False)
+    )
+
+
 _LAST_REQUEST: dict[str, float] = {}
 _LAST_REQUEST_LOCK = threading.Lock()
 
@@ -181,7 +208,7 @@ def _connect_addresses(host: str) -> tuple[str, list[tuple[str, int]], bool]:
         scheme = parts.scheme.lower()
         port = parts.port or (443 if scheme == "https" else 80)
         return scheme, [(parts.hostname or "", port)], True
-    if getattr(settings, "SMGOVERNANCE_MONITOR_OFFLINE", False):
+    if is_offline():
         raise FetchError(FetchError.OFFLINE, host)
     try:
         infos = socket.getaddrinfo(host, 443, type=socket.SOCK_STREAM)

@@ -50,6 +50,7 @@ class Result:
     status: int | None = None
     new_url: str = ""  # where the profile moved to (handle changed)
     links: tuple[str, ...] = field(default=())
+    request_sent: bool = True  # False: refused or offline, nothing was asked
 
 
 def _bare(host: str) -> str:

@@ -15,4 +15,9 @@ def transport_failure(error: FetchError, url: str) -> Result:
             % {"location": error.location},
             url,
         )
-    return Result(Outcome.UNREACHABLE, error.message, url)
+    return Result(
+        Outcome.UNREACHABLE,
+        error.message,
+        url,
+        request_sent=error.kind not in FetchError.NOT_SENT,
+    )

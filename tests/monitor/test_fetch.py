@@ -6,7 +6,7 @@ import pytest
 from werkzeug import Request, Response
 
 from smgovernance.monitor import fetch as fetch_module
-from smgovernance.monitor.fetch import FetchError, fetch, is_public_address
+from smgovernance.monitor.fetch import FetchError, fetch, is_public_address, offline
 
 
 UA = "smgovernance-channel-monitor (+https://www.example.org/)"
@@ -198,3 +198,18 @@ def test_one_request_per_host_per_second(reroute, httpserver, settings):
     fetch(f"https://{HOST}/a", [HOST], user_agent=UA)
     assert time.monotonic() - started >= 0.95
     assert len(httpserver.log) == 2
+
+
+def test_offline_block_sends_nothing_even_when_the_setting_allows_it(settings):
+    settings.SMGOVERNANCE_MONITOR_OFFLINE = False
+    settings.SMGOVERNANCE_PLATFORM_ORIGINS = {}
+    with offline(), pytest.raises(FetchError) as error:
+        fetch("https://vimeo.com/kreis", ["vimeo.com"], user_agent=UA)
+    assert error.value.kind == FetchError.OFFLINE
+
+
+def test_offline_block_still_reaches_rerouted_hosts(reroute, httpserver, settings):
+    reroute(HOST)
+    httpserver.expect_request("/@kreis").respond_with_data("ok")
+    with offline():
+        assert fetch(f"https://{HOST}/@kreis", [HOST], user_agent=UA).body == b"ok"

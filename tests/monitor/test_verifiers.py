@@ -66,7 +66,9 @@ def test_mastodon_link_points_elsewhere(reroute, httpserver):
 
 def test_mastodon_link_without_rel_me(reroute, httpserver):
     reroute(MASTODON)
-    serve_mastodon_account(httpserver, mastodon_account([imprint_field(verified=False)]))
+    serve_mastodon_account(
+        httpserver, mastodon_account([imprint_field(verified=False)])
+    )
     result = verify(mastodon_target())
     assert result.outcome == Outcome.NO_REL_ME
     assert 'rel="me"' in result.reason
@@ -106,6 +108,7 @@ def test_mastodon_server_error_is_unreachable(reroute, httpserver):
     result = verify(mastodon_target())
     assert result.outcome == Outcome.UNREACHABLE
     assert "503" in result.reason
+    assert result.request_sent is True
 
 
 def test_mastodon_timeout_is_unreachable(reroute, httpserver, monkeypatch):
@@ -138,6 +141,7 @@ def test_mastodon_offline(settings):
     result = verify(mastodon_target())
     assert result.outcome == Outcome.UNREACHABLE
     assert "offline" in result.reason
+    assert result.request_sent is False
 
 
 def test_mastodon_redirect_off_host_is_unreachable(reroute, httpserver):
