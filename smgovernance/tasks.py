@@ -88,11 +88,10 @@ def check_channel(channel: ChannelProfilePage) -> ChannelVerification:
 
 
 def record_confirmation(
-    channel: ChannelProfilePage, user: object, note: str = ""
+    channel: ChannelProfilePage, user: object = None, note: str = "", name: str = ""
 ) -> ChannelVerification:
-    """An editor checked the profile by hand: who, when, and what they saw."""
-    name = ""
-    if user is not None:
+    """Someone checked the profile by hand: who (the user, or `name`), when, what."""
+    if user is not None and not name:
         name = (user.get_full_name() or user.get_username()).strip()
     return ChannelVerification.objects.create(
         channel=channel,
