@@ -37,6 +37,7 @@ from .platforms import (
 )
 from .privacy import LegalBasis
 from .privacy_notice import PlatformPrivacyNote, PrivacyPage
+from .register import AppendOnlyError, ChannelVerification
 from .registers import (
     AwarenessAction,
     AwarenessKind,
@@ -48,6 +49,8 @@ from .videos import VideoCategory, VideoIndexPage, VideoPage
 
 
 __all__ = [
+    "AppendOnlyError",
+    "ChannelVerification",
     "INDEX_STAGE_ORDER",
     "PUBLIC_STAGES",
     "AccessibilityStatementPage",

@@ -10,10 +10,13 @@ so that publishing an older draft of the page can never overwrite them.
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from ..monitor.outcomes import GOOD_OUTCOMES, Outcome
+from .public_channels import page_site, public_channels
 
 
 class AppendOnlyError(RuntimeError):
@@ -120,3 +123,17 @@ def with_verification_state(channels: models.QuerySet) -> models.QuerySet:
         last_confirmed_at=_latest("checked_at", outcome=Outcome.CONFIRMED),
         last_confirmed_by=_latest("confirmed_by", outcome=Outcome.CONFIRMED),
     )
+
+
+def register_channels(index: Page, request: HttpRequest | None = None) -> list:
+    """The official channels of the index's site: live, public, in a public stage.
+
+    The register files, the channel index's statements and its JSON-LD `sameAs`
+    all list exactly these, each with its last verification.
+    """
+    channels = (
+        public_channels(index, page_site(index, request))
+        .public()
+        .select_related("responsible_unit")
+    )
+    return list(with_verification_state(channels))
