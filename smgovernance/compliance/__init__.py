@@ -2,8 +2,9 @@
 
 `registry` holds the registry and the runner, `helpers` the shared lookups, and
 one module per area registers its checks: `concept`, `legal`, `channels`,
-`accessibility`, `legal_references` (outdated law, C022) and `content` (the
-editor's content checks, C027). The admin report, the dashboard panel, the page
+`accessibility`, `legal_references` (outdated law, C022), `content` (the
+editor's content checks, C027) and `monitor` (what the channel monitor found on
+the profiles: C028, C029, C033-C035). The admin report, the dashboard panel, the page
 editor and the `smgovernance_check` command all go through `run_checks()`.
 
 Checks keep to one or two queries each, so a run stays cheap for thousands of
@@ -11,7 +12,15 @@ channels. A check about a page type that is not installed yields nothing.
 """
 
 # The area modules register their checks when imported.
-from . import accessibility, channels, concept, content, legal, legal_references
+from . import (
+    accessibility,
+    channels,
+    concept,
+    content,
+    legal,
+    legal_references,
+    monitor,
+)
 from .helpers import (
     concept_page,
     latest_evaluation,
@@ -51,6 +60,7 @@ __all__ = [
     "latest_evaluation",
     "legal",
     "legal_references",
+    "monitor",
     "modeladmin_url",
     "page_edit_url",
     "register_check",
