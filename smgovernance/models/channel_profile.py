@@ -1,7 +1,6 @@
 """Channel profile pages: one page per social media channel of the usage concept."""
 
 import datetime
-import uuid
 
 import swapper
 from django.apps import apps
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from ..blocks import (
     GOVERNANCE_BLOCKS,
@@ -21,7 +20,6 @@ from ..blocks import (
     InteractionFeatureBlock,
 )
 from ..forms import ChannelProfilePageForm
-from ..monitor.outcomes import GOOD_OUTCOMES
 from ..rules.hosts import is_outdated_host
 from ..rules.stages import (
     PUBLIC_STAGES,
@@ -34,13 +32,9 @@ from .channel_history import ChannelStageChange, ChannelSuccessor
 from .channel_profile_panels import CHANNEL_EDIT_HANDLER, PAGE_LINKS
 from .contacts import ContactPoint, ResponsiblePerson
 from .mixins import ViewRestrictionsInOneQueryMixin
-from .platforms import (
-    Platform,
-    ThirdPartyProvider,
-    validate_did,
-    validate_profile_url,
-)
+from .platforms import Platform, ThirdPartyProvider, validate_profile_url
 from .privacy import LegalBasis
+from .register_entry import RegisterEntryMixin
 
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -57,7 +51,7 @@ def list_of_items(label: str, help_text: str) -> StreamField:
     )
 
 
-class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
+class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, RegisterEntryMixin, Page):
     """One social media channel the authority runs, as the usage concept describes it."""
 
     # Platform and profile
@@ -74,27 +68,6 @@ class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
         ),
     )
     handle = models.CharField(_("handle"), max_length=100, blank=True)
-    register_id = models.UUIDField(
-        _("register identifier"),
-        default=uuid.uuid4,
-        unique=True,
-        editable=False,
-        help_text=_(
-            "Persistent identifier of the channel in the official-channel register; "
-            "it never changes, not even when the channel is renamed."
-        ),
-    )
-    bluesky_did = models.CharField(
-        _("Bluesky DID"),
-        max_length=255,
-        blank=True,
-        validators=[validate_did],
-        help_text=_(
-            "Only for Bluesky: the account's permanent identifier, e.g. did:plc:…. "
-            "When the handle is our own domain, this site serves it at "
-            "/.well-known/atproto-did."
-        ),
-    )
     instance_operator = models.ForeignKey(
         ThirdPartyProvider,
         verbose_name=_("instance operator"),
@@ -329,43 +302,11 @@ class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, Page):
         "Describes one social media channel: purpose, audience, responsibility."
     )
 
-    # Each copy is a channel of its own, with an identifier of its own.
-    exclude_fields_in_copy = ["register_id"]
-
     class Meta:
         verbose_name = _("social media channel profile")
         verbose_name_plural = _("social media channel profiles")
 
     # -- behaviour ---------------------------------------------------------------
-
-    def official_statement(self, request: HttpRequest | None) -> dict:
-        """For "Offizieller Kanal des …, zuletzt geprüft am …": body and last good check."""
-        parent = self.get_parent()
-        parent = parent.specific if parent is not None else None
-        site = Site.find_for_request(request) if request else self.get_site()
-        body = parent.official_body(site) if hasattr(parent, "official_body") else ""
-        checked = (
-            self.verifications.filter(outcome__in=GOOD_OUTCOMES)
-            .order_by("-checked_at")
-            .values_list("checked_at", flat=True)
-            .first()
-            if self.pk
-            else None
-        )
-        return {
-            "official_body": body,
-            "checked_on": timezone.localdate(checked) if checked else None,
-        }
-
-    def with_content_json(self, content: dict) -> "ChannelProfilePage":
-        """A revision's content, keeping the register identifier of the page itself.
-
-        Publishing an old revision (or one saved before the identifier existed)
-        must never change the identifier citizens and machines rely on.
-        """
-        page = super().with_content_json(content)
-        page.register_id = self.register_id
-        return page
 
     @classmethod
     def with_related(cls) -> models.QuerySet:
