@@ -104,16 +104,20 @@ class ChannelVerification(models.Model):
 
 
 def _latest(field: str, **filters: object) -> Subquery:
-    rows = ChannelVerification.objects.filter(channel=OuterRef("pk"), **filters)
+    # Offline or refused checks asked nobody: they are no verification.
+    rows = ChannelVerification.objects.filter(
+        channel=OuterRef("pk"), request_sent=True, **filters
+    )
     return Subquery(rows.order_by("-checked_at", "-pk").values(field)[:1])
 
 
 def with_verification_state(channels: models.QuerySet) -> models.QuerySet:
     """Channels annotated with their last check and last confirmation (one query).
 
-    `last_checked_at`, `last_outcome`, `last_reason`: the latest row of any kind;
-    `last_good_at`: the latest verified or manually confirmed row;
-    `last_confirmed_at`, `last_confirmed_by`: the latest manual confirmation.
+    `last_checked_at`, `last_outcome`, `last_reason`: the latest check that asked
+    the platform, or a manual confirmation; `last_good_at`: the latest verified or
+    manually confirmed row; `last_confirmed_at`, `last_confirmed_by`: the latest
+    manual confirmation.
     """
     return channels.annotate(
         last_checked_at=_latest("checked_at"),
