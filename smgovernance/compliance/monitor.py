@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, Window
+from django.db.models import BooleanField, Case, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -33,10 +33,11 @@ def unreachable_threshold() -> int:
 
 @dataclass
 class ChannelState:
-    """The latest rows of one channel's log, newest first."""
+    """The latest rows of one channel's log, newest first, and its last good row."""
 
     channel: ChannelProfilePage
     rows: list[ChannelVerification] = field(default_factory=list)
+    last_good: ChannelVerification | None = None
 
     @property
     def latest(self) -> ChannelVerification | None:
@@ -51,54 +52,48 @@ class ChannelState:
         return streak
 
 
+def _newest_first(*partition: F) -> Window:
+    return Window(
+        RowNumber(),
+        partition_by=list(partition),
+        order_by=[F("checked_at").desc(), F("pk").desc()],
+    )
+
+
 def channel_states(site: Site | None) -> list[ChannelState]:
-    """Each public channel with its newest log rows (at most the streak's length)."""
+    """Each public channel with its newest rows and its last good row: one query.
+
+    Offline or refused checks asked nobody and say nothing about the profile, so
+    they are left out.
+    """
 
     def load() -> list[ChannelState]:
-        channels = public_channel_list(site)
-        states = {channel.pk: ChannelState(channel) for channel in channels}
+        states = {c.pk: ChannelState(c) for c in public_channel_list(site)}
         depth = max(unreachable_threshold(), 1)
+        good = Case(
+            When(outcome__in=GOOD_OUTCOMES, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
         rows = (
-            # Offline or refused checks asked nobody: they say nothing about the profile.
             ChannelVerification.objects.filter(channel_id__in=states, request_sent=True)
             .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("channel_id")],
-                    order_by=[F("checked_at").desc(), F("pk").desc()],
-                )
+                good=good,
+                rank=_newest_first(F("channel_id")),
+                good_rank=_newest_first(F("channel_id"), F("good")),
             )
-            .filter(rank__lte=depth)
+            .filter(Q(rank__lte=depth) | Q(good=True, good_rank=1))
             .order_by("channel_id", "rank")
         )
         for row in rows:
-            states[row.channel_id].rows.append(row)
+            state = states[row.channel_id]
+            if row.rank <= depth:
+                state.rows.append(row)
+            if row.good and row.good_rank == 1:
+                state.last_good = row
         return list(states.values())
 
     return memo(("channel_states", site.pk if site else None), load)
-
-
-def last_confirmations(site: Site | None) -> dict[int, ChannelVerification]:
-    """The newest manual confirmation or automatic success of each public channel."""
-
-    def load() -> dict[int, ChannelVerification]:
-        ids = [channel.pk for channel in public_channel_list(site)]
-        rows = (
-            ChannelVerification.objects.filter(
-                channel_id__in=ids, outcome__in=GOOD_OUTCOMES
-            )
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("channel_id")],
-                    order_by=[F("checked_at").desc(), F("pk").desc()],
-                )
-            )
-            .filter(rank=1)
-        )
-        return {row.channel_id: row for row in rows}
-
-    return memo(("channel_confirmations", site.pk if site else None), load)
 
 
 def _problem(message: str, channel: ChannelProfilePage, url: str = "") -> Problem:
@@ -228,7 +223,6 @@ def _verification_admin_url(channel: ChannelProfilePage) -> str:
 def manual_confirmation_due(site: Site | None) -> Iterator[Problem]:
     """O-4: where the monitor cannot see the imprint link, a person confirms it yearly."""
     since = today() - verification_interval()
-    confirmations = last_confirmations(site)
     for state in channel_states(site):
         row = state.latest
         if row is None or row.outcome not in (
@@ -237,7 +231,7 @@ def manual_confirmation_due(site: Site | None) -> Iterator[Problem]:
             Outcome.CONFIRMED,
         ):
             continue
-        good = confirmations.get(state.channel.pk)
+        good = state.last_good
         good_on = timezone.localdate(good.checked_at) if good is not None else None
         if good_on is not None and good_on >= since:
             continue
