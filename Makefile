@@ -19,11 +19,15 @@ $(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+# Background jobs (search index, channel checks) run in `db_worker`: once after
+# loading, then next to the web server. The channel monitor runs offline here.
 demo: $(VENV)/.installed pdf-deps
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py db_worker --batch --no-startup-delay
 	DEMO_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py demo_admin
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium for the browser tests; never a browser download.
 browser-deps:

@@ -22,6 +22,10 @@ DATABASES = {
 }
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 SMGOVERNANCE_CACHE_ENABLED = os.environ.get("BENCH_PAGE_CACHE", "on") != "off"
+# The benchmark builds its site in one process and never runs a task worker: jobs
+# (search index, channel checks) run at once, and the monitor never leaves the machine.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+SMGOVERNANCE_MONITOR_OFFLINE = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -18,3 +18,12 @@ class SmGovernanceConfig(AppConfig):
 
         connect_signals()  # purge the public page cache when content changes
         post_migrate.connect(create_cache_tables, sender=self)
+
+        # Imported here for the same reason: tasks need the models and task backends.
+        from wagtail.signals import page_published
+
+        from .tasks import queue_verification_on_publish
+
+        page_published.connect(
+            queue_verification_on_publish, dispatch_uid="smgovernance-verify-channel"
+        )

@@ -1,13 +1,26 @@
 """Settings shared by every environment. Production-safe defaults: no DEBUG, no secret."""
 
+import json
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
+
+
+def env_json_map(name: str) -> dict[str, str]:
+    """A JSON object from an environment variable ({} when unset)."""
+    try:
+        value = json.loads(os.environ.get(name, "") or "{}")
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be a JSON object: {exc}") from exc
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f"{name} must be a JSON object.")
+    return {str(key): str(origin) for key, origin in value.items()}
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -53,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "axes",
 ]
@@ -274,6 +289,25 @@ WAGTAILEMBEDS_FINDERS: list[dict] = []  # no oEmbed lookups to third parties
 # ------------------------------------------------------------------------------
 # Origins (scheme://host[:port]) that may frame the embeddable video view.
 SMGOVERNANCE_EMBED_ORIGINS = env_list("SMGOVERNANCE_EMBED_ORIGINS")
+
+# BACKGROUND TASKS
+# ------------------------------------------------------------------------------
+# https://github.com/RealOrangeOne/django-tasks-db
+# Jobs (channel verification, Vimeo posters, reminder mails, and Wagtail's own
+# search and reference index updates) wait in the database until
+# `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# CHANNEL MONITOR
+# ------------------------------------------------------------------------------
+# Host -> origin map that reroutes the monitor's requests to local servers (tests,
+# staging), e.g. {"mastodon.social": "http://127.0.0.1:8123"}. Only rerouted hosts
+# may be loopback or private; every other host is asked over https at a public
+# address.
+SMGOVERNANCE_PLATFORM_ORIGINS: dict[str, str] = {}
+# True: no request goes to a host that is not rerouted; such checks record
+# "nicht erreichbar" without contacting the platform.
+SMGOVERNANCE_MONITOR_OFFLINE = False
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -24,3 +24,11 @@ SMGOVERNANCE_RATELIMIT_ENABLED = False
 # Serve static files from the apps and STATICFILES_DIRS without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Jobs run at once, in the test's own process and transaction.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No test sends a request off the machine: the monitor reaches only hosts rerouted
+# to local fake servers (the tests set them; SMGOVERNANCE_PLATFORM_ORIGINS as JSON in
+# the environment adds more).
+SMGOVERNANCE_PLATFORM_ORIGINS = env_json_map("SMGOVERNANCE_PLATFORM_ORIGINS")
+SMGOVERNANCE_MONITOR_OFFLINE = True

@@ -14,6 +14,7 @@ from . import (
     home,
     legal,
     records,
+    register,
     videos,
     workflow,
 )
@@ -27,6 +28,8 @@ STEPS = [
     accessibility.build,
     # Channels become active only when the pages their gate needs exist.
     channels.build,
+    # The register's checks and confirmations need the published channels.
+    register.build,
     content.build,
     # The concept and the workflow refer to all pages above: keep them last.
     concept.build,

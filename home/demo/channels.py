@@ -1,4 +1,5 @@
-"""The channel index and the three channels of the 2018 concept (section 5).
+"""The channel index, the three channels of the 2018 concept (section 5) and a planned
+Mastodon channel (the concept's privacy-friendly option to evaluate, O-14).
 
 The channels live in `mittelsachsen.yaml`, with their whole concept, gate and history.
 Facts are the concept's; those obligations.md §H marks outdated are updated: Twitter
@@ -25,6 +26,7 @@ def build(context: dict) -> None:
             "wie Sie uns stattdessen erreichen."
         ),
         organisation_name="Landkreis Mittelsachsen",
+        organisation_genitive="des Landkreises Mittelsachsen",
         show_in_menus=True,
     )
     import_sections("channels")

@@ -6,6 +6,7 @@
   wagtail-modeladmin module)
 - `report.py`: the compliance report (page and CSV) and its menu item
 - `dashboard.py`: dashboard panels (findings, overdue feedback)
+- `verification.py`: a channel's verification log and the manual confirmation form
 - `urls.py`: admin URLs in the namespace `smgovernance_admin`
 
 Imports run models/compliance -> cms_admin -> wagtail_hooks, never back.

@@ -4,11 +4,19 @@
 from django.urls import URLPattern, URLResolver, include, path
 
 from .report import ReportView
+from .verification import ChannelVerificationView
 
 
 app_name = "smgovernance_admin"
 
-urlpatterns = [path("compliance/", ReportView.as_view(), name="report")]
+urlpatterns = [
+    path("compliance/", ReportView.as_view(), name="report"),
+    path(
+        "channels/<int:pk>/verification/",
+        ChannelVerificationView.as_view(),
+        name="channel_verification",
+    ),
+]
 
 
 def admin_urls() -> list[URLResolver | URLPattern]:

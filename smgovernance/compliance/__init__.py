@@ -3,7 +3,9 @@
 `registry` holds the registry and the runner, `helpers` the shared lookups, and
 one module per area registers its checks: `concept`, `legal`, `channels`,
 `accessibility`, `legal_references` (outdated law, C022), `content` (the
-editor's content checks, C027) and `archive` (the archive handover, C030–C032). The admin report, the dashboard panel, the page
+editor's content checks, C027), `archive` (the archive handover, C030–C032) and
+`monitor` (what the channel monitor found on the profiles: C028, C029,
+C033–C035). The admin report, the dashboard panel, the page
 editor and the `smgovernance_check` command all go through `run_checks()`.
 
 Checks keep to one or two queries each, so a run stays cheap for thousands of
@@ -19,6 +21,7 @@ from . import (
     content,
     legal,
     legal_references,
+    monitor,
 )
 from .helpers import (
     concept_page,
@@ -60,6 +63,7 @@ __all__ = [
     "latest_evaluation",
     "legal",
     "legal_references",
+    "monitor",
     "modeladmin_url",
     "page_edit_url",
     "register_check",

@@ -38,6 +38,7 @@ from .platforms import (
 )
 from .privacy import LegalBasis
 from .privacy_notice import PlatformPrivacyNote, PrivacyPage
+from .register import AppendOnlyError, ChannelVerification
 from .registers import (
     AwarenessAction,
     AwarenessKind,
@@ -53,6 +54,8 @@ __all__ = [
     "ArchiveHandover",
     "ArchiveRecord",
     "HandoverForm",
+    "AppendOnlyError",
+    "ChannelVerification",
     "INDEX_STAGE_ORDER",
     "PUBLIC_STAGES",
     "AccessibilityStatementPage",

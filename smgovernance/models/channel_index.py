@@ -4,7 +4,9 @@ import json
 
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site
@@ -12,6 +14,8 @@ from wagtail.models import Page, Site
 from ..rules.stages import INDEX_STAGE_ORDER, ChannelStage
 from .channel_profile import ChannelProfilePage
 from .mixins import ViewRestrictionsInOneQueryMixin
+from .public_channels import page_site
+from .register import register_channels
 
 
 # Characters that must not appear raw inside a <script> element (as Django's json_script).
@@ -39,10 +43,21 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         ),
     )
 
+    organisation_genitive = models.CharField(
+        _("organisation name in the genitive"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "For the sentence “Offizieller Kanal des …” on the channel pages, e.g. "
+            "“des Landkreises Mittelsachsen”. Empty: “von” and the organisation name."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("organisation_name"),
+        FieldPanel("organisation_genitive"),
     ]
     subpage_types = ["smgovernance.ChannelProfilePage"]
     max_count_per_parent = 1
@@ -75,26 +90,39 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
             .order_by("title")
         )
 
-    def structured_data(self, request: HttpRequest | None, channels: list) -> dict:
-        """schema.org GovernmentOrganization; `sameAs` lists the active channels."""
+    def publisher_name(self, site: Site | None) -> str:
+        """The body that runs the channels: the organisation, else the site's name."""
+        return self.organisation_name or (site.site_name if site else "") or self.title
+
+    def official_body(self, site: Site | None) -> str:
+        """The body as "Offizieller Kanal …" needs it: the genitive, else "von <name>"."""
+        if self.organisation_genitive:
+            return self.organisation_genitive
+        return gettext("of %(name)s") % {"name": self.publisher_name(site)}
+
+    def structured_data(self, request: HttpRequest | None, register: list) -> dict:
+        """schema.org GovernmentOrganization; `sameAs` lists exactly the register."""
         site = Site.find_for_request(request) if request else self.get_site()
-        name = self.organisation_name or (site.site_name if site else "") or self.title
-        data = {
+        return {
             "@context": "https://schema.org",
             "@type": "GovernmentOrganization",
-            "name": name,
+            "name": self.publisher_name(site),
             "url": site.root_url + "/" if site else self.get_full_url(request),
-            "sameAs": [
-                channel.profile_url for channel in channels if channel.is_active
-            ],
+            "sameAs": [channel.profile_url for channel in register],
         }
-        return data
 
     def get_context(
         self, request: HttpRequest, *args: object, **kwargs: object
     ) -> dict:
         context = super().get_context(request, *args, **kwargs)
         channels = list(self.channels())
+        register = register_channels(self, request)
+        last_good = {channel.pk: channel.last_good_at for channel in register}
+        for channel in channels:
+            # The register's statement: "Offizieller Kanal des …, zuletzt geprüft am …".
+            channel.is_official = channel.pk in last_good
+            checked = last_good.get(channel.pk)
+            channel.checked_on = timezone.localdate(checked) if checked else None
         by_stage: dict[str, list] = {stage: [] for stage in INDEX_STAGE_ORDER}
         for channel in channels:
             by_stage.setdefault(channel.stage, []).append(channel)
@@ -103,5 +131,6 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
             for stage, items in by_stage.items()
             if items
         ]
-        context["json_ld"] = json_ld(self.structured_data(request, channels))
+        context["official_body"] = self.official_body(page_site(self, request))
+        context["json_ld"] = json_ld(self.structured_data(request, register))
         return context

@@ -35,6 +35,7 @@ from .contacts import ContactPoint, ResponsiblePerson
 from .mixins import ViewRestrictionsInOneQueryMixin
 from .platforms import Platform, ThirdPartyProvider, validate_profile_url
 from .privacy import LegalBasis
+from .register_entry import RegisterEntryMixin
 
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -51,7 +52,9 @@ def list_of_items(label: str, help_text: str) -> StreamField:
     )
 
 
-class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, ChannelArchiveFields, Page):
+class ChannelProfilePage(
+    ViewRestrictionsInOneQueryMixin, ChannelArchiveFields, RegisterEntryMixin, Page
+):
     """One social media channel the authority runs, as the usage concept describes it."""
 
     # Platform and profile
@@ -427,6 +430,8 @@ class ChannelProfilePage(ViewRestrictionsInOneQueryMixin, ChannelArchiveFields, 
         context = super().get_context(request, *args, **kwargs)
         channel = self
         context["channel"] = channel
+        if channel.is_public:
+            context.update(self.official_statement(request))
         context["successor_pages"] = [
             item.successor
             for item in channel.successors.all()

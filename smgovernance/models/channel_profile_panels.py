@@ -43,6 +43,7 @@ CONTENT_PANELS = [
             FieldPanel("platform"),
             FieldPanel("profile_url"),
             FieldPanel("handle"),
+            FieldPanel("bluesky_did"),
             FieldPanel("instance_operator"),
         ],
         heading=_("Platform and profile"),
@@ -112,6 +113,10 @@ LIFECYCLE_PANELS = [
             ),
         ],
         heading=_("Lifecycle stage"),
+    ),
+    HelpPanel(
+        template="smgovernance/admin/channel_verification_panel.html",
+        heading=_("Verification of the profile"),
     ),
     MultiFieldPanel(
         [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from ..monitor.bluesky import is_did
 from ..rules import hosts
 from ..rules.hosts import split_hosts, url_host
 
@@ -254,3 +255,16 @@ def validate_profile_url(url: str, platform: Platform) -> None:
 def is_outdated_host(url: str, platform: Platform) -> bool:
     """True when the URL uses a host the platform has replaced (see rules.hosts)."""
     return hosts.is_outdated_host(url, platform.outdated_host_list)
+
+
+def validate_did(value: str) -> None:
+    """A Bluesky DID (did:plc:… or did:web:…), as the channel's DID field takes it."""
+    if value and not is_did(value.strip()):
+        raise ValidationError(
+            _(
+                "“%(value)s” is not a DID. Enter the account's DID as Bluesky shows "
+                "it, e.g. did:plc:ewvi7nxzyoun6zhxrhs64oiz."
+            ),
+            code="invalid_did",
+            params={"value": value},
+        )

@@ -87,7 +87,7 @@ def test_round_trip_into_an_empty_database_loses_nothing(demo, tmp_path):
     path.write_text(before, encoding="utf-8")
     out = io.StringIO()
     call_command("smgovernance_import", str(path), stdout=out)
-    assert "channels: 5/5" in out.getvalue() and "imprint: 1/1" in out.getvalue()
+    assert "channels: 6/6" in out.getvalue() and "imprint: 1/1" in out.getvalue()
     assert export_text() == before
     assert not ChannelProfilePage.objects.get(slug="entwurf").live
 

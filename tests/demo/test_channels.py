@@ -91,7 +91,12 @@ def test_demo_channels_are_active_with_their_gate_and_stay_so_on_reload(client, 
     contact = AlternativeContactPage.objects.get(slug="kontakt")
     netiquette = NetiquettePage.objects.get(slug="netiquette")
     stages = dict(ChannelProfilePage.objects.values_list("slug", "stage"))
-    assert stages == {"facebook": "active", "twitter": "dormant", "vimeo": "active"}
+    assert stages == {
+        "facebook": "active",
+        "twitter": "dormant",
+        "vimeo": "active",
+        "mastodon": "planned",
+    }
     for channel in ChannelProfilePage.objects.all():
         assert channel.alternative_contact_page_id == contact.pk
         assert channel.netiquette_page_id == netiquette.pk
@@ -103,13 +108,19 @@ def test_demo_channels_are_active_with_their_gate_and_stay_so_on_reload(client, 
     call_command("load_demo", stdout=io.StringIO())
     assert ChannelStageChange.objects.count() == changes_before
     stages = dict(ChannelProfilePage.objects.values_list("slug", "stage"))
-    assert stages == {"facebook": "active", "twitter": "dormant", "vimeo": "active"}
+    assert stages == {
+        "facebook": "active",
+        "twitter": "dormant",
+        "vimeo": "active",
+        "mastodon": "planned",
+    }
     document = soup(client.get("/kanaele/"))
     data = json.loads(document.find("script", type="application/ld+json").string)
     assert data["name"] == "Landkreis Mittelsachsen"
     assert sorted(data["sameAs"]) == [
         "https://vimeo.com/user16758230",
         "https://www.facebook.com/wirtschaft.in.mittelsachsen",
+        "https://x.com/mswirtschaft",
     ]
     hrefs = {a["href"] for a in soup(client.get("/kanaele/vimeo/")).find_all("a")}
     assert "/kontakt/" in hrefs

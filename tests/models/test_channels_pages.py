@@ -169,7 +169,7 @@ def test_closed_channel_stays_up_says_since_when_and_links_successors(client):
 
 
 @pytest.mark.django_db
-def test_index_groups_by_stage_and_lists_active_channels_as_same_as(client):
+def test_index_groups_by_stage_and_lists_the_register_as_same_as(client):
     context = make_records()
     index = make_index()
     contact = make_contact_page()
@@ -207,7 +207,12 @@ def test_index_groups_by_stage_and_lists_active_channels_as_same_as(client):
     assert data["@type"] == "GovernmentOrganization"
     assert data["@context"] == "https://schema.org"
     assert data["name"] == "Kreis"
-    assert data["sameAs"] == ["https://www.facebook.com/facebook"]
+    # Exactly the register: every channel on a platform (pilot, active, dormant).
+    assert sorted(data["sameAs"]) == [
+        "https://www.facebook.com/facebook",
+        "https://www.facebook.com/pilot",
+        "https://x.com/mswirtschaft",
+    ]
 
 
 @pytest.mark.django_db

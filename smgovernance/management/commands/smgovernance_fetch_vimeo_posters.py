@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext
+from django_tasks import TaskResultStatus
 
-from smgovernance.models import VideoPage
-from smgovernance.vimeo_posters import PosterError, set_poster
+from smgovernance.tasks import fetch_vimeo_posters
 
 
 class Command(BaseCommand):
@@ -10,7 +10,8 @@ class Command(BaseCommand):
         "Fetch the Vimeo thumbnail of video pages without a preview image on this "
         "server and store it in the media library, so visitors' browsers never "
         "contact Vimeo before consent. Needs outgoing HTTPS to vimeo.com and "
-        "i.vimeocdn.com; run it after saving video pages (or from cron)."
+        "i.vimeocdn.com. Queues a job for the task worker (manage.py db_worker); "
+        "with --now it runs here. Run it after saving video pages (or from cron)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -19,29 +20,41 @@ class Command(BaseCommand):
             action="store_true",
             help="Also replace preview images that are already set.",
         )
+        parser.add_argument(
+            "--now",
+            action="store_true",
+            help="Fetch here and now instead of queueing a job.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
-        pages = VideoPage.objects.order_by("path")
-        if not options["replace"]:
-            pages = pages.filter(poster__isnull=True)
-        fetched = failed = 0
-        for page in pages:
-            try:
-                set_poster(page)
-            except PosterError as exc:
-                failed += 1
-                self.stderr.write(
-                    gettext("%(title)s: no preview image (%(error)s)")
-                    % {"title": page.title, "error": exc}
-                )
-            else:
-                fetched += 1
+        replace = bool(options["replace"])
+        if options["now"]:
+            summary = fetch_vimeo_posters.call(replace=replace)
+        else:
+            result = fetch_vimeo_posters.enqueue(replace=replace)
+            if not result.is_finished:
                 self.stdout.write(
-                    gettext("%(title)s: preview image stored") % {"title": page.title}
+                    gettext("Fetching the preview images has been queued.")
                 )
-        summary = gettext(
+                return
+            if result.status != TaskResultStatus.SUCCESSFUL:
+                raise CommandError(gettext("The job failed; see the task result."))
+            summary = result.return_value
+        for title, error in summary["failed"]:
+            self.stderr.write(
+                gettext("%(title)s: no preview image (%(error)s)")
+                % {"title": title, "error": error}
+            )
+        for title in summary["stored"]:
+            self.stdout.write(
+                gettext("%(title)s: preview image stored") % {"title": title}
+            )
+        message = gettext(
             "%(fetched)s preview image(s) stored, %(failed)s error(s)."
-        ) % {"fetched": fetched, "failed": failed}
-        if failed:
-            raise CommandError(summary)
-        self.stdout.write(summary)
+        ) % {
+            "fetched": len(summary["stored"]),
+            "failed": len(summary["failed"]),
+        }
+        if summary["failed"]:
+            raise CommandError(message)
+        self.stdout.write(message)
