@@ -31,7 +31,12 @@ def test_concept_page_links_the_dossier_of_the_2026_evaluation(demo, client):
     assert download.status_code == 200
     pdf = PdfReader(io.BytesIO(b"".join(download.streaming_content)))
     data = yaml.safe_load(pdf.attachments["nutzungskonzept-2026-11-02.yaml"][0])
-    assert [c["slug"] for c in data["channels"]] == ["facebook", "twitter", "vimeo"]
+    assert [c["slug"] for c in data["channels"]] == [
+        "facebook",
+        "twitter",
+        "vimeo",
+        "mastodon",
+    ]
     assert 'pdfaid:part="3"' in pdf.xmp_metadata.stream.get_data().decode()
     assert "/StructTreeRoot" in pdf.trailer["/Root"]
 
