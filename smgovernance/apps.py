@@ -13,5 +13,7 @@ class SmGovernanceConfig(AppConfig):
         # which cannot be imported while the app registry is still loading apps.py.
         from . import checks  # noqa: F401  (registers the system checks)
         from .cache import connect_signals
+        from .compliance.summary import connect_summary_signals
 
         connect_signals()  # purge the public page cache when content changes
+        connect_summary_signals()  # recount the dashboard's findings after changes
