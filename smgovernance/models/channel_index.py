@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site
 
+from ..fragments import cached_sections
 from ..rules.stages import INDEX_STAGE_ORDER, ChannelStage
 from .channel_profile import ChannelProfilePage
 from .mixins import ViewRestrictionsInOneQueryMixin
+from .public_channels import CHANNEL_COLUMNS, render_each
 
 
 # Characters that must not appear raw inside a <script> element (as Django's json_script).
@@ -67,12 +69,38 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         return super().route(request, path_components)
 
     def channels(self) -> models.QuerySet:
+        """The listed channels, with only the columns the index shows."""
         return (
             ChannelProfilePage.objects.child_of(self)
             .live()
             .public()
+            .only(
+                *CHANNEL_COLUMNS, "platform__name", "platform__updated_at", "updated_at"
+            )
             .select_related("platform")
             .order_by("title")
+        )
+
+    def channel_items(self, request: HttpRequest | None, channels: list) -> str:
+        """One stage group's list items, each from the fragment cache when unchanged."""
+        by_pk = {channel.pk: channel for channel in channels}
+
+        def render(pks: list) -> dict:
+            return render_each(
+                "smgovernance/includes/channel_index_item.html",
+                {pk: {"channel": by_pk[pk]} for pk in pks},
+                request,
+            )
+
+        host = request.get_host() if request is not None else ""
+        return cached_sections(
+            "channel-index",
+            (
+                (c.pk, (c.updated_at, c.url_path, c.platform.updated_at))
+                for c in channels
+            ),
+            (host,),
+            render,
         )
 
     def structured_data(self, request: HttpRequest | None, channels: list) -> dict:
@@ -99,7 +127,12 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         for channel in channels:
             by_stage.setdefault(channel.stage, []).append(channel)
         context["stage_groups"] = [
-            {"stage": stage, "label": ChannelStage(stage).label, "channels": items}
+            {
+                "stage": stage,
+                "label": ChannelStage(stage).label,
+                "channels": items,
+                "items": self.channel_items(request, items),
+            }
             for stage, items in by_stage.items()
             if items
         ]
