@@ -8,7 +8,7 @@ PORT ?= 8000
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint format messages bench browser-deps clean
+.PHONY: demo test lint format messages bench bench-deps browser-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,8 +56,23 @@ messages: $(VENV)/.installed
 	cd smgovernance && ../$(BIN)/django-admin makemessages -l de --no-obsolete
 	cd smgovernance && ../$(BIN)/django-admin compilemessages -l de
 
-bench: $(VENV)/.installed browser-deps
+# Debian's wrk, the HTTP load generator of `make bench` (installed as Chromium is).
+bench-deps:
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's wrk ..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else \
+			echo "WARNING: wrk is missing and cannot be installed here; the benchmark falls back to its Python load loop and says so."; \
+		fi; \
+	fi
+
+# Listing-page, editor and cache figures; bench/cache_busting.py runs too when present.
+bench: $(VENV)/.installed browser-deps bench-deps
 	$(BIN)/python bench/run.py
+	@if [ -f bench/cache_busting.py ]; then $(BIN)/python bench/cache_busting.py; fi
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
