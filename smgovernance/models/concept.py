@@ -131,9 +131,14 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
             return site
         return None
 
-    def channel_items(self, request: HttpRequest | None, channels: models.QuerySet):
+    def channel_items(
+        self, request: HttpRequest | None, channels: models.QuerySet, stamps: list
+    ) -> str:
         """The channel sections' HTML, each from the fragment cache when nothing it
-        shows (channel, platform, operators, contacts) has changed."""
+        shows (channel, platform, operators, contacts) has changed.
+
+        `stamps`: (pk, *CONCEPT_STAMP) per channel, in display order.
+        """
 
         def render(pks: list) -> dict:
             rows = channels.filter(pk__in=pks).defer(*CONCEPT_DEFERRED)
@@ -143,7 +148,6 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
                 request,
             )
 
-        stamps = channels.values_list("pk", *CONCEPT_STAMP)
         host = request.get_host() if request is not None else ""
         return cached_sections(
             "concept", ((pk, stamp) for pk, *stamp in stamps), (host,), render
@@ -155,14 +159,16 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
         channels = self.channels(self._request_site(request)).prefetch_related(None)
         evaluations = list(self.published_evaluations())
         persons = list(self.responsible_persons.select_related("contact_point"))
+        # One query for every channel's change stamps and publication date.
+        rows = list(channels.values_list("pk", "last_published_at", *CONCEPT_STAMP))
         context.update(
-            channel_items=self.channel_items(request, channels),
+            channel_items=self.channel_items(
+                request, channels, [(pk, *stamp) for pk, _published, *stamp in rows]
+            ),
             evaluations=evaluations,
             persons=persons,
             stand=self.stand(
-                channels.values_list("last_published_at", flat=True),
-                evaluations,
-                persons,
+                [published for _pk, published, *_s in rows], evaluations, persons
             ),
         )
         return context
