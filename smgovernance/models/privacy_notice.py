@@ -237,9 +237,12 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
             ),
         }
 
+        loaded: dict = {}  # sections loaded for the contents and the sections alike
+
         def load(pks: list) -> dict:
+            missing = [pk for pk in pks if pk not in loaded]
             rows = (
-                channels.filter(pk__in=pks)
+                channels.filter(pk__in=missing)
                 .only(
                     *CHANNEL_COLUMNS,
                     "privacy_purposes",
@@ -255,7 +258,11 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
                     "data_subject_owner__contact_point",
                 )
             )
-            return {c.pk: {"section": self.channel_section(c, notes)} for c in rows}
+            if missing:
+                loaded.update(
+                    (c.pk, {"section": self.channel_section(c, notes)}) for c in rows
+                )
+            return {pk: loaded[pk] for pk in pks}
 
         def render(pks: list) -> dict:
             return render_each(
