@@ -4,7 +4,8 @@ Builds a throw-away production-like site (production settings, SQLite file and
 STATIC_ROOT in a temp dir), measures it with the demo content, adds channels and
 videos, measures again, prints one Markdown table and writes bench/results.json.
 
-Environment: BENCH_SECONDS (default 20) per HTTP run, BENCH_REPEATS (default 15)
+Environment: BENCH_SECONDS (default 20) per HTTP run, BENCH_PAIRS (default and
+minimum 5) interleaved cached/static pairs, BENCH_REPEATS (default 15)
 renders per page for the median, BENCH_CONNECTIONS (default 32).
 
 Figures for page types, models and features that do not exist (yet) are reported
@@ -25,12 +26,14 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import common
+from bench import common, listing, loadtool
 
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+PAIRS = max(5, int(os.environ.get("BENCH_PAIRS", "5")))  # cached/static pairs
+LISTING_CHANNELS = 20
 CHANNELS, VIDEOS, CHECK_CHANNELS = 200, 50, 2000
 HOSTNAME = "localhost"  # the demo Site's hostname
 BARE_SLUG = "bench-bare"
@@ -201,8 +204,12 @@ def measure_in_process() -> dict:
                 del targets[label]
                 continue
             with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            results[label] = {"url": url, "queries": len(queries)}
+                response = client.get(url)
+            results[label] = {
+                "url": url,
+                "queries": len(queries),
+                "html_bytes": len(response.content),
+            }
         for _ in range(REPEATS):  # interleaved, so a load spike hits all alike
             for label, url in targets.items():
                 started = time.perf_counter()
@@ -244,27 +251,69 @@ def cached_path(pages: dict) -> str:
     return channel["url"] if "queries" in channel else "/"
 
 
-def measure_http(path: str, vimeo_path: str | None) -> dict:
-    static = common.static_path()
-    result: dict = {"page": path, "static": static}
-    with common.gunicorn(page_cache=True) as port:
+def summarize(runs: list[dict]) -> dict:
+    """Median requests/s and latencies over runs; errors summed; the tool named."""
+    return {
+        "tool": runs[0]["tool"],
+        "runs": len(runs),
+        "requests_per_second": statistics.median(
+            r["requests_per_second"] for r in runs
+        ),
+        "requests_per_second_range": [
+            min(r["requests_per_second"] for r in runs),
+            max(r["requests_per_second"] for r in runs),
+        ],
+        "latency_p50_ms": statistics.median(r["latency_p50_ms"] or 0 for r in runs),
+        "latency_p99_ms": max(r["latency_p99_ms"] or 0 for r in runs),
+        "errors": sum(r["errors"] for r in runs),
+    }
+
+
+def verify_cache(port: int, paths: list[str]) -> dict[str, bool]:
+    """Each path answered from the page cache (X-Cache: HIT) after warming every worker."""
+    verified = {}
+    for path in paths:
         for _ in range(10):  # each worker fills its own cache
-            status, headers, _body = common.fetch(port, path)
-        result["cache_verified"] = headers.get("X-Cache") == "HIT"
-        result["cached"] = common.generate_load(port, [path], CONNECTIONS, SECONDS)
-        result["static_file"] = common.generate_load(
-            port, [static], CONNECTIONS, SECONDS
-        )
+            _status, headers, _body = common.fetch(port, path)
+        verified[path] = headers.get("X-Cache") == "HIT"
+    return verified
+
+
+def measure_http(path: str, vimeo_path: str | None) -> dict:
+    """Cached against static in interleaved pairs; listing pages cached and uncached."""
+    static = common.static_path()
+    listing_paths = [listing.LISTING["imprint"], listing.LISTING["usage concept"]]
+    load = loadtool.generate_load
+    result: dict = {"page": path, "static": static, "tool": loadtool.tool()}
+    with common.gunicorn(page_cache=True) as port:
+        result["cache_checked"] = verify_cache(port, [path, *listing_paths])
+        result["cache_verified"] = all(result["cache_checked"].values())
+        cached, static_runs, ratios = [], [], []
+        for _ in range(PAIRS):  # interleaved, so a load spike hits both alike
+            cached.append(load(port, [path], CONNECTIONS, SECONDS))
+            static_runs.append(load(port, [static], CONNECTIONS, SECONDS))
+            ratios.append(
+                cached[-1]["requests_per_second"]
+                / max(static_runs[-1]["requests_per_second"], 0.1)
+            )
+        result["cached"] = summarize(cached)
+        result["static_file"] = summarize(static_runs)
+        result["cached_to_static"] = round(statistics.median(ratios), 2)
+        result["cached_to_static_range"] = [
+            round(min(ratios), 2),
+            round(max(ratios), 2),
+        ]
+        result["listing_cached"] = {
+            p: load(port, [p], CONNECTIONS, SECONDS) for p in listing_paths
+        }
         result["weight"] = (
             measure_weight(port, vimeo_path) if vimeo_path else {"note": WEIGHT_NOTE}
         )
     with common.gunicorn(page_cache=False) as port:
-        result["uncached"] = common.generate_load(port, [path], CONNECTIONS, SECONDS)
-    result["cached_to_static"] = round(
-        result["cached"]["requests_per_second"]
-        / max(result["static_file"]["requests_per_second"], 0.1),
-        2,
-    )
+        result["uncached"] = load(port, [path], CONNECTIONS, SECONDS)
+        result["listing_uncached"] = {
+            p: load(port, [p], CONNECTIONS, SECONDS) for p in listing_paths
+        }
     return result
 
 
@@ -353,16 +402,24 @@ def measure_weight(port: int, path: str) -> dict:
         page.on("response", lambda response: own.append(response))
         page.goto(f"http://{common.HOST}:{port}{path}")
         page.wait_for_load_state("networkidle")
-        sizes = [(r.request.resource_type, len(r.body())) for r in own]
+        # Served = bytes on the wire (whitenoise's gzip); decoded = after unpacking.
+        sizes = [
+            (
+                r.request.resource_type,
+                len(r.body()),
+                r.request.sizes()["responseBodySize"],
+            )
+            for r in own
+        ]
         browser.close()
+    js_css = [s for s in sizes if s[0] in ("script", "stylesheet")]
     return {
         "page": path,
         "requests": len(sizes) + len(third_party),
-        "bytes": sum(size for _kind, size in sizes),
+        "bytes": sum(size for _kind, _decoded, size in sizes),
         "third_party_requests": len(third_party),
-        "own_js_css_bytes": sum(
-            size for kind, size in sizes if kind in ("script", "stylesheet")
-        ),
+        "own_js_css_bytes": sum(size for _kind, _decoded, size in js_css),
+        "own_js_css_decoded_bytes": sum(decoded for _kind, decoded, _s in js_css),
     }
 
 
@@ -422,6 +479,16 @@ def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
                 met(measured(d, g, "ratio") and max(d["ratio"], g["ratio"]) <= 1.5),
             )
         )
+    for label in labels:
+        rows.append(
+            (
+                f"HTML kB: {label}",
+                kilobytes(demo["pages"].get(label, {})),
+                kilobytes(grown["pages"].get(label, {})),
+                "",
+                "",
+            )
+        )
     rows.append(
         (
             "reference: bare HomePage, median render ms · queries",
@@ -455,11 +522,31 @@ def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
         for p in (demo, grown)
         for k in ("cached", "uncached", "static_file")
     )
+    for kind in ("listing_cached", "listing_uncached"):
+        for url in dh[kind]:
+            rows.append(
+                (
+                    f"HTTP {kind.split('_')[1]} listing page {url}: req/s · p50 · p99 ms · errors",
+                    http_figure(dh[kind][url]),
+                    http_figure(gh[kind][url]),
+                    "0 errors",
+                    met(dh[kind][url]["errors"] == 0 == gh[kind][url]["errors"]),
+                )
+            )
     rows.append(
         (
-            "cached ÷ static throughput",
-            str(dh["cached_to_static"]),
-            str(gh["cached_to_static"]),
+            "page cache verified (X-Cache: HIT)",
+            str(dh["cache_verified"]),
+            str(gh["cache_verified"]),
+            "true, else the run fails",
+            met(dh["cache_verified"] and gh["cache_verified"]),
+        )
+    )
+    rows.append(
+        (
+            f"cached ÷ static throughput, median [range] of {PAIRS} interleaved pairs",
+            f"{dh['cached_to_static']} {dh['cached_to_static_range']}",
+            f"{gh['cached_to_static']} {gh['cached_to_static_range']}",
             "≥ 0.5, 0 errors",
             met(
                 min(dh["cached_to_static"], gh["cached_to_static"]) >= 0.5
@@ -500,9 +587,9 @@ def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
         )
         rows.append(
             (
-                "10 Vimeo blocks: own JS+CSS bytes",
-                str(dw["own_js_css_bytes"]),
-                str(gw["own_js_css_bytes"]),
+                "10 Vimeo blocks: own JS+CSS bytes served (decoded)",
+                f"{dw['own_js_css_bytes']} ({dw.get('own_js_css_decoded_bytes')})",
+                f"{gw['own_js_css_bytes']} ({gw.get('own_js_css_decoded_bytes')})",
                 "≤ 10 kB",
                 met(max(dw["own_js_css_bytes"], gw["own_js_css_bytes"]) <= 10240),
             )
@@ -549,10 +636,65 @@ def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+def kilobytes(entry: dict) -> str:
+    return f"{entry['html_bytes'] / 1024:.1f}" if "html_bytes" in entry else "–"
+
+
+def listing_rows(small: dict, large: dict, editor: dict, channels: tuple) -> list:
+    """Listing pages at 20 and 2,000 channels (page cache off) and the editor."""
+    rows = []
+    few, many = channels
+    for label in listing.LISTING:
+        s, g = small[label], large[label]
+        rows.append(
+            (
+                f"{label}: ms fragments off · warm · queries · kB ({s['url']})",
+                f"{s['uncached_ms']} · {s['warm_ms']} · {s['queries']} · {s['html_bytes'] / 1024:.0f}",
+                f"{g['uncached_ms']} · {g['warm_ms']} · {g['queries']} · {g['html_bytes'] / 1024:.0f}",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                f"{label}: uncached ÷ bare page at {few} channels",
+                str(s["uncached_ratio"]),
+                "",
+                "≤ 2",
+                met(s["uncached_ratio"] <= 2),
+            )
+        )
+    imprint = round(large["imprint"]["warm_ms"] / small["imprint"]["warm_ms"], 2)
+    rows.append(
+        (
+            f"imprint, warm fragments: {many} ÷ {few} channels",
+            str(imprint),
+            "",
+            "≤ 3",
+            met(imprint <= 3),
+        )
+    )
+    for label, entry in editor.items():
+        rows.append(
+            (
+                f"editor at {many} channels: {label} s (max) · queries",
+                "",
+                f"{entry['median_s']} ({entry['max_s']}) · {entry['queries']}",
+                "< 0.5 s" if label.startswith("edit") else "",
+                met(entry["median_s"] < 0.5) if label.startswith("edit") else "",
+            )
+        )
+    return rows
+
+
 def http_figure(run: dict) -> str:
+    spread = run.get("requests_per_second_range")
+    rps = f"{run['requests_per_second']}" + (
+        f" [{spread[0]}–{spread[1]}]" if spread else ""
+    )
     return (
-        f"{run['requests_per_second']} · {run['latency_p50_ms']} · "
-        f"{run['latency_p99_ms']} · {run['errors']}"
+        f"{rps} · {run['latency_p50_ms']} · "
+        f"{run['latency_p99_ms']} · {run['errors']} ({run.get('tool', '?')})"
     )
 
 
@@ -601,12 +743,21 @@ def main() -> int:
         log(f"Building the bench site in {workdir} ...")
         common.setup_django_site()
         info = machine()
+        info["load_tool"] = loadtool.tool()
+        log(f"HTTP load tool: {info['load_tool']}")
         phases: dict = {}
+        listing_figures: dict = {}
         for phase in ("demo", "grown"):
             notes = {}
             if phase == "grown":
+                log(f"[listing] {LISTING_CHANNELS} channels, in process ...")
+                notes["listing_channels"] = listing.grow_channels(LISTING_CHANNELS)
+                listing_figures["small"] = listing.measure_listing(
+                    urlsplit(bare_page().get_url()).path, REPEATS
+                )
                 log("[grown] adding channels and videos ...")
-                notes["channels"] = grow("smgovernance.ChannelProfilePage", CHANNELS)
+                # Bulk copies of a demo channel: Page.copy() 200 times takes minutes.
+                notes["channels"] = listing.grow_channels(CHANNELS)
                 notes["videos"] = grow("smgovernance.VideoPage", VIDEOS)
             log(f"[{phase}] pages in process ...")
             pages = measure_in_process()
@@ -618,7 +769,7 @@ def main() -> int:
                     None,
                     f"failed: {type(error).__name__}: {error}",
                 )
-            log(f"[{phase}] HTTP ({SECONDS:g} s per run) ...")
+            log(f"[{phase}] HTTP ({SECONDS:g} s per run, {PAIRS} pairs) ...")
             http = measure_http(cached_path(pages), vimeo_path)
             phases[phase] = {
                 "notes": {**notes, "vimeo": vimeo_note},
@@ -626,20 +777,37 @@ def main() -> int:
                 "compliance": compliance,
                 "http": http,
             }
-        if optional_attr("smgovernance.compliance", "run_checks") is not None:
-            log(f"[grown] compliance over {CHECK_CHANNELS} channels ...")
-            phases["grown"]["notes"]["check_channels"] = grow(
-                "smgovernance.ChannelProfilePage", CHECK_CHANNELS
-            )
+        log(
+            f"[listing] {CHECK_CHANNELS} channels: listing pages, editor, compliance ..."
+        )
+        phases["grown"]["notes"]["check_channels"] = listing.grow_channels(
+            CHECK_CHANNELS
+        )
+        listing_figures["large"] = listing.measure_listing(
+            urlsplit(bare_page().get_url()).path, max(3, REPEATS // 3)
+        )
+        listing_figures["editor"] = listing.measure_editor(max(3, REPEATS // 3))
         phases["grown"]["compliance"] = measure_compliance()
-        grown_title = "+ 200 channels, 50 videos"
-        table = markdown(build_rows(phases), grown_title)
+        grown_title = f"+ 200 channels, 50 videos; listing: {CHECK_CHANNELS:,} channels"
+        rows = build_rows(phases) + listing_rows(
+            listing_figures["small"],
+            listing_figures["large"],
+            listing_figures["editor"],
+            (LISTING_CHANNELS, CHECK_CHANNELS),
+        )
+        table = markdown(rows, grown_title)
         info["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         RESULTS.write_text(
             json.dumps(
-                {"machine": info, "phases": phases, "table": table},
+                {
+                    "machine": info,
+                    "phases": phases,
+                    "listing": listing_figures,
+                    "table": table,
+                },
                 indent=2,
                 ensure_ascii=False,
+                default=str,
             )
         )
         print()
@@ -651,15 +819,29 @@ def main() -> int:
         )
         print(
             f"Machine: {info['cpus']} CPUs, {info['memory']}, Python {info['python']}, "
-            f"Django {info['django']}, Wagtail {info['wagtail']}, load {info['load_average']}"
+            f"Django {info['django']}, Wagtail {info['wagtail']}, "
+            f"load {info['load_average']} → {info['load_average_after']}, "
+            f"HTTP load tool: {info['load_tool']}"
         )
         print(f"Written: {RESULTS}")
+        failed = 0
         errors = sum(
             phases[p]["http"][k]["errors"]
             for p in phases
             for k in ("cached", "uncached", "static_file")
         )
-        return 1 if errors else 0
+        if errors:
+            print(f"FAILED: {errors} HTTP errors")
+            failed = 1
+        unverified = {
+            p: phases[p]["http"]["cache_checked"]
+            for p in phases
+            if not phases[p]["http"]["cache_verified"]
+        }
+        if unverified:
+            print(f"FAILED: the page cache was not verified: {unverified}")
+            failed = 1
+        return failed
     finally:
         common.cleanup(workdir)
 

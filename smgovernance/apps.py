@@ -15,8 +15,10 @@ class SmGovernanceConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .cache import connect_signals
         from .cache.tables import create_cache_tables
+        from .compliance.summary import connect_summary_signals
 
         connect_signals()  # purge the public page cache when content changes
+        connect_summary_signals()  # recount the dashboard's findings after changes
         post_migrate.connect(create_cache_tables, sender=self)
 
         # Imported here for the same reason: tasks need the models and task backends.

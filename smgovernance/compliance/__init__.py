@@ -5,8 +5,9 @@ one module per area registers its checks: `concept`, `legal`, `channels`,
 `accessibility`, `legal_references` (outdated law, C022), `content` (the
 editor's content checks, C027), `archive` (the archive handover, C030–C032) and
 `monitor` (what the channel monitor found on the profiles: C028, C029,
-C033–C035). The admin report, the dashboard panel, the page
-editor and the `smgovernance_check` command all go through `run_checks()`.
+C033–C035). The admin report, the dashboard summary and the `smgovernance_check`
+command go through `run_checks()`; the page editor runs only the checks about
+the page being edited (`run_checks_for(page)`).
 
 Checks keep to one or two queries each, so a run stays cheap for thousands of
 channels. A check about a page type that is not installed yields nothing.
@@ -28,6 +29,7 @@ from .helpers import (
     latest_evaluation,
     modeladmin_url,
     page_edit_url,
+    run_checks_for,
     snippet_edit_url,
     today,
 )
@@ -68,6 +70,7 @@ __all__ = [
     "page_edit_url",
     "register_check",
     "run_checks",
+    "run_checks_for",
     "snippet_edit_url",
     "today",
 ]

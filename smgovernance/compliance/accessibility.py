@@ -29,7 +29,12 @@ register_required_page(
 )
 
 
-@register_check("smgovernance.C023", Severity.ERROR, _("Videos have a transcript"))
+@register_check(
+    "smgovernance.C023",
+    Severity.ERROR,
+    _("Videos have a transcript"),
+    concerns=(VideoPage,),
+)
 def video_without_transcript(site: Site | None) -> Iterator[Problem]:
     """O-25: a video published since 23 Sept 2020 has a transcript (BITV 2.0)."""
     videos = pages(VideoPage, site).live().order_by("path")
@@ -49,6 +54,7 @@ def video_without_transcript(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C024",
     Severity.ERROR,
     _("The accessibility statement was reviewed within a year"),
+    concerns=(AccessibilityStatementPage,),
 )
 def accessibility_statement_stale(site: Site | None) -> Iterator[Problem]:
     """O-22: the accessibility statement is reviewed at least once a year."""
@@ -70,6 +76,7 @@ def accessibility_statement_stale(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C025",
     Severity.ERROR,
     _("A partly compliant accessibility statement lists its barriers"),
+    concerns=(AccessibilityStatementPage,),
 )
 def accessibility_barriers_missing(site: Site | None) -> Iterator[Problem]:
     """O-22: a statement that is not fully compliant lists the known barriers."""

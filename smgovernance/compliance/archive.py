@@ -53,6 +53,7 @@ def on_platform_since(channel: ChannelProfilePage) -> datetime.date | None:
     "smgovernance.C030",
     Severity.ERROR,
     _("A closed channel has been handed over to the archive up to its last day"),
+    concerns=(ChannelProfilePage,),
 )
 def closed_channel_not_archived(site: Site | None) -> Iterator[Problem]:
     """§ 5 Abs. 1 SächsArchivG: once a channel closes, its posts are lost unless offered."""
@@ -77,6 +78,7 @@ def closed_channel_not_archived(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C031",
     Severity.WARNING,
     _("Active and dormant channels are offered to the archive at the agreed interval"),
+    concerns=(ChannelProfilePage,),
 )
 def archive_offer_overdue(site: Site | None) -> Iterator[Problem]:
     for channel in public_channel_list(site):
@@ -113,6 +115,7 @@ def archive_offer_overdue(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C032",
     Severity.INFO,
     _("Every channel names the archive its posts are offered to"),
+    concerns=(ChannelProfilePage,),
 )
 def responsible_archive_missing(site: Site | None) -> Iterator[Problem]:
     for channel in archived_channels(site):

@@ -48,7 +48,7 @@ def register_requirement_check(
 
     check.__name__ = check.__qualname__ = f"requirements_{'_'.join(fields)}"
     REQUIREMENT_CHECKS[check_id] = fields
-    register_check(check_id, severity, title)(check)
+    register_check(check_id, severity, title, concerns=(ChannelProfilePage,))(check)
 
 
 # O-7: every channel on a platform has its own privacy notice.
@@ -95,6 +95,7 @@ register_requirement_check(
     "smgovernance.C010",
     Severity.WARNING,
     _("Channels use their platform's current host"),
+    concerns=(ChannelProfilePage,),
 )
 def channel_outdated_host(site: Site | None) -> Iterator[Problem]:
     """O-6, O-13: profile addresses use the platform's current host (x.com, not twitter.com)."""
@@ -114,6 +115,7 @@ def channel_outdated_host(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C018",
     Severity.WARNING,
     _("Imprint links of the channels were checked within the interval"),
+    concerns=(ChannelProfilePage,),
 )
 def channel_imprint_link_stale(site: Site | None) -> Iterator[Problem]:
     """O-2, O-5: the imprint link on the platform profile is re-checked yearly."""
@@ -133,6 +135,7 @@ def channel_imprint_link_stale(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C020",
     Severity.ERROR,
     _("Channels with comments link the netiquette"),
+    concerns=(ChannelProfilePage,),
 )
 def channel_without_netiquette(site: Site | None) -> Iterator[Problem]:
     """O-12: where comments are on, the netiquette is linked."""
@@ -151,6 +154,7 @@ def channel_without_netiquette(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C026",
     Severity.ERROR,
     _("Channels on a platform have a published page"),
+    concerns=(ChannelProfilePage,),
 )
 def public_channel_not_live(site: Site | None) -> Iterator[Problem]:
     """O-2, O-7: imprint and privacy page list only live channels, so each must be live."""

@@ -7,7 +7,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from ..models import AwarenessAction, EvaluationRecord
+from ..models import (
+    AwarenessAction,
+    ChannelProfilePage,
+    EvaluationRecord,
+    UsageConceptPage,
+)
 from ..rules.deadlines import awareness_interval, evaluation_due
 from ..rules.stages import ChannelStage
 from .helpers import (
@@ -34,7 +39,10 @@ register_required_page(
 
 
 @register_check(
-    "smgovernance.C002", Severity.ERROR, _("The yearly evaluation is not overdue")
+    "smgovernance.C002",
+    Severity.ERROR,
+    _("The yearly evaluation is not overdue"),
+    concerns=(EvaluationRecord,),
 )
 def evaluation_overdue(site: Site | None) -> Iterator[Problem]:
     """O-16, seed §6: the concept is evaluated once a year."""
@@ -61,7 +69,10 @@ def evaluation_overdue(site: Site | None) -> Iterator[Problem]:
 
 
 @register_check(
-    "smgovernance.C003", Severity.WARNING, _("The latest evaluation is published")
+    "smgovernance.C003",
+    Severity.WARNING,
+    _("The latest evaluation is published"),
+    concerns=(EvaluationRecord,),
 )
 def evaluation_unpublished(site: Site | None) -> Iterator[Problem]:
     """O-16: the evaluation must be published along with the concept."""
@@ -79,6 +90,7 @@ def evaluation_unpublished(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C004",
     Severity.ERROR,
     _("The concept was updated after every channel activation"),
+    concerns=(UsageConceptPage,),
 )
 def concept_older_than_channel(site: Site | None) -> Iterator[Problem]:
     """Seed §6: the concept is updated when a new channel starts.
@@ -110,6 +122,7 @@ def concept_older_than_channel(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C005",
     Severity.WARNING,
     _("Every channel had a recent privacy-awareness action"),
+    concerns=(ChannelProfilePage,),
 )
 def awareness_overdue(site: Site | None) -> Iterator[Problem]:
     """O-10: users are made aware of the privacy risks regularly, on every channel."""

@@ -263,6 +263,7 @@ def check_page(
     "smgovernance.C027",
     Severity.WARNING,
     _("Content pages pass the editor's content checks"),
+    concerns=(ContentPage,),
 )
 def content_findings(site: Site | None) -> Iterator[Problem]:
     """The editor's content checks (closed channels, unknown contacts …) over live pages."""

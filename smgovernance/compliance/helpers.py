@@ -18,7 +18,7 @@ from ..models import (
     UsageConceptPage,
 )
 from ..rules.stages import PUBLIC_STAGES
-from .registry import Problem, Severity, memo, register_check
+from .registry import Finding, Problem, Severity, memo, register_check, run_scoped
 
 
 def today() -> datetime.date:
@@ -76,6 +76,23 @@ def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
             .prefetch_related("stage_changes", "successors", "archive_handovers")
         ),
     )
+
+
+def run_checks_for(obj: models.Model, site: Site | None = None) -> list[Finding]:
+    """The findings about one page or record (for the page editor): only the
+    checks that concern its type run, and a channel's checks see that channel only.
+
+    Same findings as `findings_for(obj, run_checks(site))` (tested).
+    """
+    seed = {}
+    if isinstance(obj, ChannelProfilePage):
+        seed[("channels", site.pk if site else None)] = list(
+            public_channels(site)
+            .filter(pk=obj.pk)
+            .select_related("platform")
+            .prefetch_related("stage_changes", "successors")
+        )
+    return run_scoped(obj, seed, site)
 
 
 def live_page(model: type[Page], site: Site | None) -> Page | None:
@@ -142,4 +159,4 @@ def register_required_page(
 
     check.__name__ = check.__qualname__ = f"{label.rsplit('.', 1)[-1].lower()}_required"
     check.__doc__ = doc
-    register_check(check_id, Severity.ERROR, title)(check)
+    register_check(check_id, Severity.ERROR, title, concerns=(label,))(check)

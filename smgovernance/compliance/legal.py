@@ -7,7 +7,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from ..models import ImprintPage, ResponsiblePerson, TransferBasis
+from ..models import (
+    ImprintPage,
+    ResponsiblePerson,
+    ThirdPartyProvider,
+    TransferBasis,
+)
 from ..rules.deadlines import verification_interval
 from .helpers import (
     live_page,
@@ -25,6 +30,7 @@ from .registry import Problem, Severity, register_check
     "smgovernance.C006",
     Severity.WARNING,
     _("Responsible persons were confirmed within the interval"),
+    concerns=(ResponsiblePerson,),
 )
 def person_unverified(site: Site | None) -> Iterator[Problem]:
     """O-5: names and contacts are confirmed at least once a year."""
@@ -45,6 +51,7 @@ def person_unverified(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C007",
     Severity.WARNING,
     _("Platform operators' transfer bases were checked within the interval"),
+    concerns=(ThirdPartyProvider,),
 )
 def provider_check_stale(site: Site | None) -> Iterator[Problem]:
     """O-27: the third-country transfer basis is re-checked yearly."""
@@ -66,6 +73,7 @@ def provider_check_stale(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C008",
     Severity.ERROR,
     _("Third-country platform operators have a transfer basis"),
+    concerns=(ThirdPartyProvider,),
 )
 def provider_without_transfer_basis(site: Site | None) -> Iterator[Problem]:
     """O-27, Art. 13(1)(f) GDPR: a third-country transfer needs a basis."""
@@ -105,7 +113,12 @@ register_required_page(
 )
 
 
-@register_check("smgovernance.C015", Severity.ERROR, _("The imprint is complete"))
+@register_check(
+    "smgovernance.C015",
+    Severity.ERROR,
+    _("The imprint is complete"),
+    concerns=(ImprintPage,),
+)
 def imprint_incomplete(site: Site | None) -> Iterator[Problem]:
     """O-1, O-3: the provider data and a responsible person are complete (§ 5 DDG, § 18 MStV)."""
     imprint = live_page(ImprintPage, site)
@@ -131,6 +144,7 @@ def imprint_incomplete(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C016",
     Severity.WARNING,
     _("The imprint's provider data was verified within the interval"),
+    concerns=(ImprintPage,),
 )
 def imprint_unverified(site: Site | None) -> Iterator[Problem]:
     """O-5: the provider data is confirmed at least once a year."""

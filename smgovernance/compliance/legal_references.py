@@ -4,6 +4,7 @@ Pure functions over strings and page field values; the page editor shows the fin
 as a warning (`smgovernance.editor`), and check C022 runs them over the live pages.
 """
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
@@ -19,12 +20,18 @@ from wagtail.models import Page, Site
 
 from ..models import (
     AlternativeContactPage,
+    ChannelProfilePage,
     ImprintPage,
     PrivacyPage,
     UsageConceptPage,
 )
 from .helpers import live_page, page_edit_url, public_channel_list
-from .registry import Problem, Severity, register_check
+from .registry import Problem, Severity, register_check, scope
+
+
+PAGE_TEXT_FIELDS = ("title", "seo_title", "search_description")
+# The page types whose text C022 scans, besides the channels on a platform.
+SCANNED_PAGES = (ImprintPage, PrivacyPage, AlternativeContactPage, UsageConceptPage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +102,15 @@ PATTERNS: tuple[Pattern, ...] = (
 )
 
 
+# All patterns in one expression: most text has no hit, and one scan tells so.
+ANY_PATTERN = re.compile(
+    "|".join(
+        f"(?{'i' if p.regex.flags & re.IGNORECASE else ''}:{p.regex.pattern})"
+        for p in PATTERNS
+    )
+)
+
+
 def find_outdated_references(text: str) -> list[OutdatedReference]:
     """Every outdated reference in `text`, in order of appearance.
 
@@ -104,6 +120,8 @@ def find_outdated_references(text: str) -> list[OutdatedReference]:
         return []
     plain = html.unescape(strip_tags(text)) if "<" in text else text
     plain = plain.replace("\xa0", " ")
+    if ANY_PATTERN.search(plain) is None:
+        return []
     hits: list[tuple[int, OutdatedReference]] = []
     for pattern in PATTERNS:
         for match in pattern.regex.finditer(plain):
@@ -132,20 +150,28 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
+@functools.cache
+def _scanned_fields(
+    model: type[models.Model], language: str | None
+) -> tuple[tuple[models.Field, str], ...]:
+    """The model's text, rich text and StreamField fields with their translated
+    labels: worked out once per model and language, not once per record."""
+    fields = []
+    for field in model._meta.concrete_fields:
+        if field.model is Page and field.name not in PAGE_TEXT_FIELDS:
+            continue
+        if isinstance(field, StreamField | models.CharField | models.TextField):
+            fields.append((field, str(field.verbose_name)))
+    return tuple(fields)
+
+
 def _text_fields(
     instance: models.Model, skip: Iterable[str] = ()
 ) -> Iterator[tuple[str, str]]:
     """(field label, text) of the instance's own text, rich text and StreamField fields."""
-    for field in instance._meta.concrete_fields:
+    for field, label in _scanned_fields(type(instance), get_language()):
         if field.name in skip:
             continue
-        if field.model is Page and field.name not in (
-            "title",
-            "seo_title",
-            "search_description",
-        ):
-            continue
-        label = str(field.verbose_name)
         if isinstance(field, StreamField):
             stream = getattr(instance, field.name)
             raw = stream.raw_data if hasattr(stream, "raw_data") else stream
@@ -185,20 +211,19 @@ def find_outdated_references_in_page(page: Page) -> list[OutdatedReference]:
     "smgovernance.C022",
     Severity.WARNING,
     _("No page cites outdated legal references"),
+    concerns=(*SCANNED_PAGES, ChannelProfilePage),
 )
 def outdated_legal_references(site: Site | None) -> Iterator[Problem]:
     """O-6: no page cites repealed law (RStV, TMG …) or a stale company name."""
+    only = scope()  # the page editor asks about one page
     scanned: list[Page] = [
         page
-        for model in (
-            ImprintPage,
-            PrivacyPage,
-            AlternativeContactPage,
-            UsageConceptPage,
-        )
-        if (page := live_page(model, site)) is not None
+        for model in SCANNED_PAGES
+        if (only is None or isinstance(only, model))
+        and (page := live_page(model, site)) is not None
     ]
-    scanned.extend(public_channel_list(site))
+    if only is None or isinstance(only, ChannelProfilePage):
+        scanned.extend(public_channel_list(site))
     for page in scanned:
         matches = sorted({ref.match for ref in find_outdated_references_in_page(page)})
         if matches:

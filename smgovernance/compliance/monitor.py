@@ -104,6 +104,7 @@ def _problem(message: str, channel: ChannelProfilePage, url: str = "") -> Proble
     "smgovernance.C028",
     Severity.ERROR,
     _("The channels' profiles link to the imprint"),
+    concerns=(ChannelProfilePage,),
 )
 def profile_without_imprint_link(site: Site | None) -> Iterator[Problem]:
     """O-4: the last check found no link to our site, or a link elsewhere."""
@@ -134,6 +135,7 @@ def profile_without_imprint_link(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C029",
     Severity.WARNING,
     _("The channels' profiles can be reached"),
+    concerns=(ChannelProfilePage,),
 )
 def profile_unreachable(site: Site | None) -> Iterator[Problem]:
     """The profile could not be read several times in a row."""
@@ -159,6 +161,7 @@ def profile_unreachable(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C033",
     Severity.ERROR,
     _("The channels' profiles still exist under their address"),
+    concerns=(ChannelProfilePage,),
 )
 def profile_moved_or_gone(site: Site | None) -> Iterator[Problem]:
     """A changed handle (the profile redirects) or a deleted profile (404/410)."""
@@ -190,6 +193,7 @@ def profile_moved_or_gone(site: Site | None) -> Iterator[Problem]:
     "smgovernance.C034",
     Severity.WARNING,
     _("Mastodon has verified the link to our site"),
+    concerns=(ChannelProfilePage,),
 )
 def profile_link_not_verified(site: Site | None) -> Iterator[Problem]:
     """O-14: the profile links to us, but Mastodon found no rel="me" link back."""
@@ -219,6 +223,7 @@ def _verification_admin_url(channel: ChannelProfilePage) -> str:
     "smgovernance.C035",
     Severity.WARNING,
     _("Profiles that cannot be checked automatically are confirmed by hand yearly"),
+    concerns=(ChannelProfilePage,),
 )
 def manual_confirmation_due(site: Site | None) -> Iterator[Problem]:
     """O-4: where the monitor cannot see the imprint link, a person confirms it yearly."""

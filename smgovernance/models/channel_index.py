@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site
 
+from ..fragments import cached_sections
 from ..rules.stages import INDEX_STAGE_ORDER, ChannelStage
 from .channel_profile import ChannelProfilePage
 from .mixins import ViewRestrictionsInOneQueryMixin
-from .public_channels import page_site
+from .public_channels import CHANNEL_COLUMNS, page_site, render_each
 from .register import register_channels
 
 
@@ -82,10 +83,14 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         return super().route(request, path_components)
 
     def channels(self) -> models.QuerySet:
+        """The listed channels, with only the columns the index shows."""
         return (
             ChannelProfilePage.objects.child_of(self)
             .live()
             .public()
+            .only(
+                *CHANNEL_COLUMNS, "platform__name", "platform__updated_at", "updated_at"
+            )
             .select_related("platform")
             .order_by("title")
         )
@@ -99,6 +104,44 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         if self.organisation_genitive:
             return self.organisation_genitive
         return gettext("of %(name)s") % {"name": self.publisher_name(site)}
+
+    def channel_items(
+        self, request: HttpRequest | None, channels: list, official_body: str
+    ) -> str:
+        """One stage group's list items, each from the fragment cache when unchanged.
+
+        A channel's item shows its register statement, so the key holds whether it
+        is official and when it was last checked.
+        """
+        by_pk = {channel.pk: channel for channel in channels}
+
+        def render(pks: list) -> dict:
+            return render_each(
+                "smgovernance/includes/channel_index_item.html",
+                {pk: {"channel": by_pk[pk]} for pk in pks},
+                request,
+                official_body=official_body,
+            )
+
+        host = request.get_host() if request is not None else ""
+        return cached_sections(
+            "channel-index",
+            (
+                (
+                    c.pk,
+                    (
+                        c.updated_at,
+                        c.url_path,
+                        c.platform.updated_at,
+                        c.is_official,
+                        c.checked_on,
+                    ),
+                )
+                for c in channels
+            ),
+            (host, official_body),
+            render,
+        )
 
     def structured_data(self, request: HttpRequest | None, register: list) -> dict:
         """schema.org GovernmentOrganization; `sameAs` lists exactly the register."""
@@ -123,14 +166,20 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
             channel.is_official = channel.pk in last_good
             checked = last_good.get(channel.pk)
             channel.checked_on = timezone.localdate(checked) if checked else None
+        official_body = self.official_body(page_site(self, request))
         by_stage: dict[str, list] = {stage: [] for stage in INDEX_STAGE_ORDER}
         for channel in channels:
             by_stage.setdefault(channel.stage, []).append(channel)
         context["stage_groups"] = [
-            {"stage": stage, "label": ChannelStage(stage).label, "channels": items}
+            {
+                "stage": stage,
+                "label": ChannelStage(stage).label,
+                "channels": items,
+                "items": self.channel_items(request, items, official_body),
+            }
             for stage, items in by_stage.items()
             if items
         ]
-        context["official_body"] = self.official_body(page_site(self, request))
+        context["official_body"] = official_body
         context["json_ld"] = json_ld(self.structured_data(request, register))
         return context

@@ -305,6 +305,9 @@ class ChannelProfilePage(
         "Describes one social media channel: purpose, audience, responsibility."
     )
 
+    # A change stamp for the fragment cache of the listing pages (smgovernance.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
     class Meta:
         verbose_name = _("social media channel profile")
         verbose_name_plural = _("social media channel profiles")

@@ -1,6 +1,7 @@
 """The usage concept as a page rendered live from the records (O-16)."""
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -12,12 +13,13 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
-from ..rules.stages import PUBLIC_STAGES
+from ..fragments import cached_sections
 from ..rules.text import SECTION_FEATURES
 from .archive import with_last_handover
 from .channel_profile import ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
 from .mixins import ViewRestrictionsInOneQueryMixin
+from .public_channels import render_each
 from .registers import ChannelDecision, EvaluationRecord
 
 
@@ -135,37 +137,65 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
             return site
         return None
 
+    def channel_items(
+        self, request: HttpRequest | None, channels: models.QuerySet, stamps: list
+    ) -> str:
+        """The channel sections' HTML, each from the fragment cache when nothing it
+        shows (channel, platform, operators, contacts) has changed.
+
+        `stamps`: (pk, *CONCEPT_STAMP) per channel, in display order.
+        """
+
+        def render(pks: list) -> dict:
+            rows = channels.filter(pk__in=pks).defer(*CONCEPT_DEFERRED)
+            return render_each(
+                "smgovernance/includes/concept_channel_item.html",
+                {c.pk: {"channel": c} for c in rows},
+                request,
+            )
+
+        host = request.get_host() if request is not None else ""
+        return cached_sections(
+            "concept", ((pk, stamp) for pk, *stamp in stamps), (host,), render
+        )
+
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         # The page shows neither stage history nor successors: skip those prefetches.
-        channels = list(
-            self.channels(self._request_site(request)).prefetch_related(None)
-        )
+        channels = self.channels(self._request_site(request)).prefetch_related(None)
         evaluations = list(self.published_evaluations())
         persons = list(self.responsible_persons.select_related("contact_point"))
+        # One query for every channel's change stamps and publication date.
+        rows = list(channels.values_list("pk", "last_published_at", *CONCEPT_STAMP))
         context.update(
-            channels=channels,
-            public_channels=[c for c in channels if c.stage in PUBLIC_STAGES],
+            channel_items=self.channel_items(
+                request, channels, [(pk, *stamp) for pk, _published, *stamp in rows]
+            ),
             evaluations=evaluations,
             dossiers=[e for e in evaluations if e.dossier_id],
             persons=persons,
-            stand=self.stand(channels, evaluations, persons),
+            stand=self.stand(
+                [published for _pk, published, *_s in rows], evaluations, persons
+            ),
         )
         return context
 
     def stand(
         self,
-        channels: list[ChannelProfilePage] | None = None,
+        published: Iterable[datetime.datetime | None] | None = None,
         evaluations: list | None = None,
         persons: list[ResponsiblePerson] | None = None,
     ) -> datetime.date:
-        """The latest change to anything the page shows ("Stand")."""
-        if channels is None:
-            channels = list(self.channels())
+        """The latest change to anything the page shows ("Stand").
+
+        `published`: when each channel was last published (default: all channels).
+        """
+        if published is None:
+            published = self.channels().values_list("last_published_at", flat=True)
         if evaluations is None:
             evaluations = list(self.published_evaluations())
         moments = [self.last_published_at or timezone.now()]
-        moments += [c.last_published_at for c in channels if c.last_published_at]
+        moments += [moment for moment in published if moment]
         moments += [e.updated_at for e in evaluations]
         latest = max(moments)
         if settings.USE_TZ:
@@ -175,6 +205,22 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
             persons = list(self.responsible_persons.all())
         dates += [p.verified_on for p in persons if p.verified_on]
         return max(dates)
+
+
+# Channel columns the concept never shows.
+CONCEPT_DEFERRED = ("intro", "body", "website_equivalent_urls")
+# Change stamps of everything a channel's section shows.
+CONCEPT_STAMP = (
+    "updated_at",
+    "url_path",
+    "platform__updated_at",
+    "platform__provider__updated_at",
+    "instance_operator__updated_at",
+    "responsible_unit__updated_at",
+    "editorial_owner__updated_at",
+    "technical_owner__updated_at",
+    "data_subject_owner__updated_at",
+)
 
 
 class ConceptDocument(Orderable):

@@ -78,6 +78,9 @@ class ContactPoint(index.Indexed, ClusterableModel):
         help_text=_("When these details were last checked to be current."),
     )
 
+    # A change stamp for the fragment cache of the listing pages (smgovernance.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
     panels = [
         FieldPanel("name"),
         FieldPanel("organisation"),
@@ -162,6 +165,9 @@ class ResponsiblePerson(index.Indexed, models.Model):
         blank=True,
         help_text=_("When these details were last checked to be current."),
     )
+
+    # A change stamp for the fragment cache of the listing pages (smgovernance.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
         FieldPanel("name"),

@@ -11,10 +11,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from ..forms import ImprintPageForm
+from ..fragments import cached_sections
 from ..rules.text import LEGAL_FEATURES
+from .channel_profile import ChannelProfilePage
 from .contacts import ResponsiblePerson, validate_no_po_box, validate_phone
 from .mixins import ViewRestrictionsInOneQueryMixin
-from .public_channels import channel_heading, page_site, public_channels
+from .public_channels import (
+    CHANNEL_COLUMNS,
+    channel_heading,
+    page_site,
+    public_channels,
+    render_each,
+)
 
 
 # The usual legal form of a German county or municipality (data, editable per page).
@@ -177,60 +185,94 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
             )
         )
 
+    def responsible_text(self, persons: list["ImprintResponsiblePerson"]) -> str:
+        return ", ".join(
+            f"{item.person.name} ({item.area})" if item.area else item.person.name
+            for item in persons
+        )
+
+    def channel_entry(
+        self, channel: ChannelProfilePage, base: str, responsible: str
+    ) -> dict:
+        """One public channel: anchor, deep link and copy-ready text for the platform.
+
+        The text names the profile and cites § 5 DDG and § 18 (2) MStV, so the
+        platform's imprint field is complete even before anyone follows the link.
+        """
+        anchor = f"kanal-{channel.slug}"
+        link = f"{base}#{anchor}"
+        text = gettext(
+            "Imprint for our profile “%(channel)s” on %(platform)s. "
+            "Information under § 5 DDG: %(name)s, %(legal_form)s, represented by "
+            "%(representative)s, %(address)s, e-mail: %(email)s, phone: %(phone)s. "
+            "Responsible for the content under § 18 (2) MStV: %(persons)s. "
+            "Full imprint: %(link)s"
+        ) % {
+            "channel": channel.title,
+            "platform": channel.platform.name,
+            "name": self.body_name,
+            "legal_form": self.legal_form,
+            "representative": self.representative(),
+            "address": self.postal_address,
+            "email": self.email,
+            "phone": self.phone,
+            "persons": responsible,
+            "link": link,
+        }
+        return {
+            "channel": channel,
+            "heading": channel_heading(channel),
+            "anchor": anchor,
+            "link": link,
+            "text": text,
+        }
+
     def channel_entries(
         self,
         request: HttpRequest | None = None,
         persons: list["ImprintResponsiblePerson"] | None = None,
     ) -> list[dict]:
-        """Per public channel: anchor, deep link and copy-ready text for the platform.
-
-        The text names the profile and cites § 5 DDG and § 18 (2) MStV, so the
-        platform's imprint field is complete even before anyone follows the link.
-        """
+        """Per public channel: anchor, deep link and copy-ready text (`channel_entry`)."""
         base = self.get_full_url(request) or ""
-        if persons is None:
-            persons = self.persons()
-        responsible = ", ".join(
-            f"{item.person.name} ({item.area})" if item.area else item.person.name
-            for item in persons
+        responsible = self.responsible_text(
+            self.persons() if persons is None else persons
         )
-        entries = []
-        for channel in public_channels(self, page_site(self, request)):
-            anchor = f"kanal-{channel.slug}"
-            link = f"{base}#{anchor}"
-            text = gettext(
-                "Imprint for our profile “%(channel)s” on %(platform)s. "
-                "Information under § 5 DDG: %(name)s, %(legal_form)s, represented by "
-                "%(representative)s, %(address)s, e-mail: %(email)s, phone: %(phone)s. "
-                "Responsible for the content under § 18 (2) MStV: %(persons)s. "
-                "Full imprint: %(link)s"
-            ) % {
-                "channel": channel.title,
-                "platform": channel.platform.name,
-                "name": self.body_name,
-                "legal_form": self.legal_form,
-                "representative": self.representative(),
-                "address": self.postal_address,
-                "email": self.email,
-                "phone": self.phone,
-                "persons": responsible,
-                "link": link,
-            }
-            entries.append(
-                {
-                    "channel": channel,
-                    "heading": channel_heading(channel),
-                    "anchor": anchor,
-                    "link": link,
-                    "text": text,
-                }
+        return [
+            self.channel_entry(channel, base, responsible)
+            for channel in public_channels(self, page_site(self, request))
+        ]
+
+    def channel_items(
+        self, request: HttpRequest | None, persons: list["ImprintResponsiblePerson"]
+    ) -> str:
+        """The channel list's HTML, each channel from the fragment cache when unchanged."""
+        base = self.get_full_url(request) or ""
+        responsible = self.responsible_text(persons)
+        channels = public_channels(self, page_site(self, request))
+        # What every section shows besides its channel and platform.
+        shared = (base, responsible, *(getattr(self, f) for f in self.PROVIDER_FIELDS))
+
+        def render(pks: list) -> dict:
+            rows = (
+                channels.filter(pk__in=pks)
+                .only(*CHANNEL_COLUMNS, "platform__name", "platform__slug")
+                .select_related(None)
+                .select_related("platform")
             )
-        return entries
+            entries = {
+                c.pk: {"entry": self.channel_entry(c, base, responsible)} for c in rows
+            }
+            return render_each("smgovernance/includes/imprint_channel.html", entries)
+
+        stamps = channels.values_list("pk", "updated_at", "platform__updated_at")
+        return cached_sections(
+            "imprint", ((pk, stamp) for pk, *stamp in stamps), shared, render
+        )
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["persons"] = self.persons()
-        context["channel_entries"] = self.channel_entries(request, context["persons"])
+        context["channel_items"] = self.channel_items(request, context["persons"])
         return context
 
 

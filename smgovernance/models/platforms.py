@@ -61,6 +61,9 @@ class ThirdPartyProvider(index.Indexed, models.Model):
     )
     privacy_policy_url = models.URLField(_("privacy policy URL"), blank=True)
 
+    # A change stamp for the fragment cache of the listing pages (smgovernance.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
     panels = [
         FieldPanel("name"),
         FieldPanel("legal_name"),
@@ -141,6 +144,9 @@ class Platform(index.Indexed, models.Model):
             "For Mastodon and similar: each channel names the operator of its instance."
         ),
     )
+
+    # A change stamp for the fragment cache of the listing pages (smgovernance.fragments).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
         FieldPanel("name"),

@@ -3,13 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
+from ..fragments import cached_sections
 from ..rules.text import LEGAL_FEATURES
+from .channel_profile import ChannelProfilePage
 from .contacts import validate_phone
 from .imprint import ImprintPage
 from .mixins import ViewRestrictionsInOneQueryMixin
@@ -20,7 +23,13 @@ from .privacy import (
     DEFAULT_COMPLAINT_AUTHORITY_URL,
     LegalBasis,
 )
-from .public_channels import channel_heading, page_site, public_channels
+from .public_channels import (
+    CHANNEL_COLUMNS,
+    channel_heading,
+    page_site,
+    public_channels,
+    render_each,
+)
 
 
 class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
@@ -183,34 +192,141 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
         )
         return platform.provider if platform else None
 
-    def channel_sections(self, site: Site | None = None) -> list[dict]:
-        """Per public channel: the channel, its recipient, its platform note and the
+    def channel_section(
+        self, channel: ChannelProfilePage, notes: dict[int, "PlatformPrivacyNote"]
+    ) -> dict:
+        """One public channel: the channel, its recipient, its platform note and the
         person who answers data subject requests.
 
         The recipient is the instance operator where one is set (federated platforms
         such as Mastodon), otherwise the platform's operator.
         """
+        return {
+            "channel": channel,
+            "heading": channel_heading(channel),
+            "anchor": f"kanal-{channel.slug}",
+            "note": notes.get(channel.platform_id),
+            "recipient": channel.instance_operator or channel.platform.provider,
+            "is_instance": channel.instance_operator_id is not None,
+            "data_subject_contact": channel.data_subject_owner,
+        }
+
+    def channel_sections(self, site: Site | None = None) -> list[dict]:
+        """Per public channel: `channel_section`."""
         notes = {note.platform_id: note for note in self.platform_notes.all()}
         return [
-            {
-                "channel": channel,
-                "heading": channel_heading(channel),
-                "anchor": f"kanal-{channel.slug}",
-                "note": notes.get(channel.platform_id),
-                "recipient": channel.instance_operator or channel.platform.provider,
-                "is_instance": channel.instance_operator_id is not None,
-                "data_subject_contact": channel.data_subject_owner,
-            }
+            self.channel_section(channel, notes)
             for channel in public_channels(self, site)
         ]
+
+    def channel_items(
+        self, request: HttpRequest, site: Site | None, imprint: ImprintPage | None
+    ) -> tuple[str, str]:
+        """The contents entries and the sections of the channels (HTML), each channel
+        from the fragment cache when nothing it shows has changed."""
+        notes = {note.platform_id: note for note in self.platform_notes.all()}
+        channels = public_channels(self, site)
+        # The facts every section repeats: rendered once, not once per channel.
+        shared = {
+            "facts_head": render_to_string(
+                "smgovernance/includes/privacy_facts_head.html",
+                {"page": self, "imprint": imprint},
+            ),
+            "facts_tail": render_to_string(
+                "smgovernance/includes/privacy_facts_tail.html", {"page": self}
+            ),
+        }
+
+        loaded: dict = {}  # sections loaded for the contents and the sections alike
+
+        def load(pks: list) -> dict:
+            missing = [pk for pk in pks if pk not in loaded]
+            rows = (
+                channels.filter(pk__in=missing)
+                .only(
+                    *CHANNEL_COLUMNS,
+                    "privacy_purposes",
+                    "legal_basis",
+                    "retention",
+                    "instance_operator",
+                    "data_subject_owner",
+                )
+                .select_related(None)
+                .select_related(
+                    "platform__provider",
+                    "instance_operator",
+                    "data_subject_owner__contact_point",
+                )
+            )
+            if missing:
+                loaded.update(
+                    (c.pk, {"section": self.channel_section(c, notes)}) for c in rows
+                )
+            return {pk: loaded[pk] for pk in pks}
+
+        def render(pks: list) -> dict:
+            return render_each(
+                "smgovernance/includes/privacy_channel.html", load(pks), **shared
+            )
+
+        def render_nav(pks: list) -> dict:
+            return render_each(
+                "smgovernance/includes/privacy_channel_nav.html", load(pks)
+            )
+
+        stamps = list(
+            channels.values_list(
+                "pk",
+                "platform_id",
+                "updated_at",
+                "platform__updated_at",
+                "platform__provider__updated_at",
+                "instance_operator__updated_at",
+                "data_subject_owner__updated_at",
+                "data_subject_owner__contact_point__updated_at",
+            )
+        )
+        note_stamps = {
+            platform_id: note_stamp(note) for platform_id, note in notes.items()
+        }
+        sections = cached_sections(
+            "privacy",
+            (
+                (pk, (*stamp, note_stamps.get(platform_id)))
+                for pk, platform_id, *stamp in stamps
+            ),
+            tuple(shared.values()),
+            render,
+        )
+        nav = cached_sections(
+            "privacy-nav",
+            ((pk, stamp[:2]) for pk, _platform_id, *stamp in stamps),
+            (),
+            render_nav,
+        )
+        return nav, sections
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         site = page_site(self, request)
         context["imprint"] = self.imprint(site)
-        context["channel_sections"] = self.channel_sections(site)
+        context["channel_nav"], context["channel_items"] = self.channel_items(
+            request, site, context["imprint"]
+        )
         context["video_provider"] = self.video_provider()
         return context
+
+
+def note_stamp(note: "PlatformPrivacyNote") -> tuple:
+    """What a channel section shows of its platform note (part of the page, no stamp)."""
+    return (
+        note.pk,
+        note.insights_deactivated,
+        note.joint_controllership_essence,
+        note.arrangement_url,
+        note.litigation_note,
+        note.litigation_reviewed_on,
+    )
 
 
 class PlatformPrivacyNote(Orderable):

@@ -8,6 +8,7 @@ import re
 
 from django.db import models
 from django.http import HttpRequest
+from django.template.loader import get_template
 from wagtail.models import Page, Site
 
 from ..rules.stages import PUBLIC_STAGES
@@ -35,6 +36,36 @@ def public_channels(page: Page, site: Site | None = None) -> models.QuerySet:
         "instance_operator",
         "data_subject_owner__contact_point",
     ).order_by("path")
+
+
+# Page fields every listing page needs to render a channel and its platform name.
+CHANNEL_COLUMNS = (
+    "id",
+    "path",
+    "depth",
+    "title",
+    "slug",
+    "url_path",
+    "live",
+    "locale_id",
+    "content_type_id",
+    "profile_url",
+    "handle",
+    "stage",
+    "stage_changed_on",
+    "platform_id",
+)
+
+
+def render_each(
+    template: str, items: dict, request: HttpRequest | None = None, **shared: object
+) -> dict:
+    """Render `template` once per item (context: `shared` plus the item's own names)."""
+    compiled = get_template(template)
+    return {
+        pk: compiled.render({**shared, **item, "request": request})
+        for pk, item in items.items()
+    }
 
 
 def channel_heading(channel: ChannelProfilePage) -> str:

@@ -206,8 +206,11 @@ def test_footer_shows_imprint_privacy_and_contact(client, demo):
 def test_query_count_stays_flat_as_channels_grow(
     client, demo, settings, django_assert_max_num_queries, url
 ):
-    # Measure the rendering, not the page cache (it would answer with 0 queries).
+    # Measure the rendering, not the page cache (it would answer with 0 queries),
+    # and every section rendered: warm fragments skip the query loading the
+    # channels (tests/test_fragments.py).
     settings.SMGOVERNANCE_CACHE_ENABLED = False
+    settings.SMGOVERNANCE_FRAGMENT_CACHE = False
     add_channel("flat-1", "active")
     client.get(url)  # warm caches (site root paths)
     with CaptureQueriesContext(connection) as few:
