@@ -492,6 +492,7 @@ def many_channels(count: int, plat: Platform) -> None:
             privacy_purposes="Zweck",
             legal_basis=LegalBasis.PUBLIC_TASK,
             retention="",
+            updated_at=now,
         ).save_base(raw=True)
     Page.objects.filter(pk=index.pk).update(numchild=start + count)
 
