@@ -115,7 +115,7 @@ def test_contact_block_renders_from_the_record(demo):
     hours = [
         li.get_text(" ", strip=True) for li in document.select(".smg-contact__hours li")
     ]
-    assert hours[0] == "Montag: 08:00 bis 12:00 Uhr"
+    assert hours[0] == "Montag: 8:00–12:00 Uhr"
     point.phone = "(03731) 799 0000"
     point.save()
     document = render(smg_blocks.ContactBlock(), {"contact_point": point.pk})
