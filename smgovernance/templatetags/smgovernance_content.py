@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from ..compliance.content import check_page
+from ..editor.page_findings import page_findings
 from ..models.public_channels import channel_heading
 from ..rules import phone as phone_rules
 
@@ -65,10 +65,11 @@ def content_check_findings(context: template.Context, page: Page | None = None) 
     """Findings about the page, rendered only in the editor's preview.
 
     Each finding carries `data-smg-check`, which the custom rules of the
-    editor's checks panel (axe) report; visitors never see this markup.
+    editor's checks panel (axe) report; visitors never see this markup. They
+    are the same findings as the banners above the editor (`page_findings`).
     """
     request: HttpRequest | None = context.get("request")
     page = page or context.get("page")
     if page is None or request is None or not getattr(request, "is_preview", False):
         return {"findings": []}
-    return {"findings": check_page(page)}
+    return {"findings": page_findings(page)}
