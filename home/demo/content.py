@@ -227,8 +227,8 @@ def build(context: dict) -> None:
         home,
         ContentPage,
         "wirtschaftsregion",
-        title="Wirtschaftsregion Mittelsachsen",
-        seo_title="Über die Wirtschaftsregion",
+        # Not the site's name: the header's home link already reads so.
+        title="Über die Wirtschaftsregion",
         intro="Wirtschaft – Wissenschaft – Fachkräfte: die Säulen der "
         "Wirtschaftsregion Mittelsachsen.",
         body=json.dumps(region_body),

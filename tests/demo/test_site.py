@@ -154,3 +154,17 @@ def test_main_navigation_leads_to_the_channels_and_the_concept(client, demo):
     assert {"/kanaele/", "/nutzungskonzept/", "/videos/"} <= hrefs
     for href in hrefs:
         assert client.get(href).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/wirtschaftsregion/", "/kanaele/", "/impressum/"]
+)
+def test_links_with_the_same_text_lead_to_the_same_page(client, demo, url):
+    """Two neighbouring links both read "Wirtschaftsregion Mittelsachsen" before."""
+    document = soup(client.get(url))
+    targets: dict[str, set[str]] = {}
+    for link in document.find_all("a", href=True):
+        text = " ".join(link.get_text(" ").split())
+        if text:
+            targets.setdefault(text, set()).add(link["href"].split("#")[0] or url)
+    assert {text: hrefs for text, hrefs in targets.items() if len(hrefs) > 1} == {}
