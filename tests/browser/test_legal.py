@@ -70,3 +70,25 @@ def test_copy_button_in_the_channel_editor_copies_the_imprint_text(
         "(() => { const f = document.activeElement; return f.value.substring(f.selectionStart, f.selectionEnd); })()"
     )
     assert "Landkreis Mittelsachsen" in selected
+
+
+def test_fact_terms_do_not_overlap_their_values_at_1280_px(
+    live_server, demo, recorded_page
+):
+    """ "Datenschutzbeauftragte(r)" ran into its value on a wide screen."""
+    page = recorded_page.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/datenschutz/")
+    overlaps = page.evaluate(
+        """() => [...document.querySelectorAll("dl.facts dt")].flatMap((dt) => {
+            const dd = dt.nextElementSibling;
+            if (!dd || dd.tagName !== "DD") return [];
+            const term = dt.getBoundingClientRect();
+            const value = dd.getBoundingClientRect();
+            const sideBySide = Math.abs(term.top - value.top) < 2;
+            const tooWide = dt.scrollWidth > dt.clientWidth + 1;
+            return sideBySide && (term.right > value.left + 1 || tooWide)
+                ? [dt.textContent.trim()] : [];
+        })"""
+    )
+    assert overlaps == []

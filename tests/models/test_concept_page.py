@@ -70,7 +70,9 @@ def test_title_block_names_the_body_and_who_adopted_the_version(client):
 
 
 def test_print_stylesheet_escapes_the_title(client):
-    page = h.concept(title='Konzept "neu" </style>')
+    page = h.concept()
+    page.title = 'Konzept "neu" </style>'
+    page.save_revision().publish()
     css = client.get(page.url + "druck-css/").content.decode()
     assert '"Konzept \\000022neu\\000022 \\00003c/style\\00003e"' in css
     assert "</style>" not in css
@@ -103,7 +105,7 @@ def test_channel_section_shows_the_channel_facts_from_the_record(client, demo):
         "als „Community“ angelegt",  # type and scope
         "Fördermittelberatungen im Einzelfall",  # not offered
         "per Direktnachricht",  # dialogue policy
-        "Mo, Mi, Fr 8–12 Uhr",  # service hours
+        "Montag, Mittwoch und Freitag 8:00–12:00 Uhr",  # service hours
         channel.responsible_unit.name,
         channel.editorial_owner.name,
         channel.data_subject_owner.name,
