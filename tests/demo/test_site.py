@@ -15,7 +15,7 @@ from home.demo.home import demo_address
 from tests.factories import footer_links, soup
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_python(
