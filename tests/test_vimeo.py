@@ -273,7 +273,7 @@ def test_malformed_ids(value):
     ],
 )
 def test_malformed_or_conflicting_hashes(value):
-    assert "Privatsphäre-Hash" in german_message(value)
+    assert "Freigabecode" in german_message(value)
 
 
 def test_empty_input_says_what_is_accepted():

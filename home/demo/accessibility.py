@@ -157,7 +157,7 @@ REVIEW = (
 
 SERVICE_HOURS = (
     "Wir betreuen unsere Kanäle zu den Öffnungszeiten des Landratsamtes: Montag, "
-    "Mittwoch und Freitag 8 bis 12 Uhr, Dienstag und Donnerstag 8 bis 18 Uhr. "
+    "Mittwoch und Freitag 8:00–12:00 Uhr, Dienstag und Donnerstag 8:00–18:00 Uhr. "
     "Außerhalb dieser Zeiten, an Wochenenden und Feiertagen lesen und moderieren wir "
     "Kommentare nicht. In Notfällen wählen Sie bitte 110 oder 112."
 )

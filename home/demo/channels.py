@@ -22,8 +22,8 @@ def build(context: dict) -> None:
         title="Unsere Kanäle in sozialen Medien",
         intro=(
             "Hier finden Sie alle Kanäle der Wirtschaftsregion Mittelsachsen in sozialen "
-            "Medien, geordnet nach ihrer Stufe: wozu wir sie nutzen, wer sie betreut und "
-            "wie Sie uns stattdessen erreichen."
+            "Medien. Sie sehen, wozu wir sie nutzen und wer sie betreut. Und Sie sehen, "
+            "wie Sie uns auch ohne soziale Medien erreichen."
         ),
         organisation_name="Landkreis Mittelsachsen",
         organisation_genitive="des Landkreises Mittelsachsen",

@@ -95,8 +95,8 @@ def build(context: dict) -> None:
             "unterstützt Unternehmen bei der Suche nach Fachkräften und Menschen, "
             "die in der Region arbeiten möchten.</p>"
             "<h2>Für wen wir informieren</h2>"
-            "<ul><li>Fachkräfte und Jobsuchende</li><li>Rückkehrer und "
-            "Bleibewillige</li><li>Unternehmen und Investoren</li>"
+            "<ul><li>Fachkräfte und Jobsuchende</li><li>Rückkehrer und Menschen, "
+            "die in der Region bleiben wollen</li><li>Unternehmen und Investoren</li>"
             "<li>Schülerinnen und Schüler auf dem Weg in die Ausbildung</li></ul>"
             "<h3>Ausbildung und Beruf</h3>"
             "<p>Wir informieren über Wirtschafts- und Ausbildungsthemen und über "
@@ -227,8 +227,8 @@ def build(context: dict) -> None:
         home,
         ContentPage,
         "wirtschaftsregion",
-        title="Wirtschaftsregion Mittelsachsen",
-        seo_title="Über die Wirtschaftsregion",
+        # Not the site's name: the header's home link already reads so.
+        title="Über die Wirtschaftsregion",
         intro="Wirtschaft – Wissenschaft – Fachkräfte: die Säulen der "
         "Wirtschaftsregion Mittelsachsen.",
         body=json.dumps(region_body),

@@ -1,5 +1,8 @@
 """The home page of the economic-region site, pointed to by the default Site."""
 
+import os
+from urllib.parse import urlsplit
+
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -31,6 +34,22 @@ BODY = [
 ]
 
 
+def demo_address() -> tuple[str, int]:
+    """Where `make demo` serves: DEMO_URL, else the HOST and PORT of the Makefile.
+
+    The Site record carries this address, so the imprint's anchors, the oEmbed
+    answer and the JSON-LD point at pages that are really served.
+    """
+    url = os.environ.get("DEMO_URL", "").strip()
+    if url:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        default_port = 443 if parts.scheme == "https" else 80
+        return parts.hostname or "127.0.0.1", parts.port or default_port
+    host = os.environ.get("HOST", "").strip() or "127.0.0.1"
+    port = os.environ.get("PORT", "").strip()
+    return host, int(port) if port.isdigit() else 8000
+
+
 def build(context: dict) -> None:
     Locale.objects.get_or_create(language_code="de")
     root = Page.get_first_root_node()
@@ -54,8 +73,7 @@ def build(context: dict) -> None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True)
-    site.hostname = "localhost"
-    site.port = 80
+    site.hostname, site.port = demo_address()
     site.site_name = "Wirtschaftsregion Mittelsachsen"
     site.root_page = home
     site.save()

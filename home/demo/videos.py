@@ -60,7 +60,7 @@ VIDEOS = [
         "search_description": "Ausbildung und Karriere in mittelständischen Betrieben des Landkreises.",
         "description": DEMO_NOTE
         + "<p>Auszubildende und Fachkräfte aus mittelständischen Betrieben berichten "
-        "von ihrem Weg – ein nicht gelistetes Video (mit Privatsphäre-Hash).</p>",
+        "von ihrem Weg. Das Video ist auf Vimeo nicht öffentlich gelistet.</p>",
         "transcript": (
             "<p><em>[Ein Auszubildender an einer CNC-Fräse in Mittweida.]</em></p>"
             "<p>Auszubildender: Ich habe hier meine Ausbildung zum Zerspanungsmechaniker "

@@ -3,6 +3,7 @@ evaluation drafts that wait for approval."""
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
 from ..compliance import Severity, modeladmin_url
@@ -12,25 +13,51 @@ from .feedback import overdue_feedback, overdue_list_url
 from .modeladmin import user_can_submit_evaluations
 
 
+def count_label(severity: str, count: int) -> str:
+    """ "1 Fehler", "5 Warnungen", "2 Hinweise": plural-correct in every language."""
+    if severity == Severity.ERROR:
+        text = ngettext("%(count)d error", "%(count)d errors", count)
+    elif severity == Severity.WARNING:
+        text = ngettext("%(count)d warning", "%(count)d warnings", count)
+    else:
+        text = ngettext("%(count)d note", "%(count)d notes", count)
+    return text % {"count": count}
+
+
 class CompliancePanel(Component):
-    """Dashboard panel: findings per severity (at most a minute old), linking to the report."""
+    """Dashboard panel: the most serious findings, each with a link to fix it, and
+    the counts per severity linking to the report (at most a minute old)."""
 
     template_name = "smgovernance/admin/dashboard_panel.html"
     order = 90
 
     def get_context_data(self, parent_context: dict) -> dict:
-        counts = compliance_summary()
+        summary = compliance_summary()
+        counts = summary["counts"]
         report_url = reverse("smgovernance_admin:report")
+        labels = dict(Severity.choices)
         return {
             "rows": [
                 {
-                    "label": label,
+                    "label": count_label(value, counts.get(value, 0)),
                     "count": counts.get(value, 0),
                     "url": f"{report_url}?severity={value}",
                     "severity": value,
                 }
-                for value, label in Severity.choices
+                for value, _label in Severity.choices
             ],
+            "top": [
+                {
+                    "finding": finding,
+                    "severity_label": labels.get(
+                        finding["severity"], finding["severity"]
+                    ),
+                    "url": finding["url"]
+                    or f"{report_url}?check={finding['check_id']}",
+                }
+                for finding in summary["top"]
+            ],
+            "more": summary["more"],
             "report_url": report_url,
         }
 

@@ -1,4 +1,5 @@
-"""The findings per severity for the dashboard, computed at most once a minute.
+"""The dashboard's findings, computed at most once a minute: the count per
+severity and the most serious findings.
 
 The summary is kept in the cache for `SUMMARY_SECONDS` and dropped whenever
 content changes (a page is published, unpublished or deleted; a record of the
@@ -21,11 +22,31 @@ SUMMARY_KEY = "smgovernance:compliance-summary"
 SUMMARY_SECONDS = 60
 
 
-def compliance_summary() -> dict[str, int]:
-    """Number of findings per severity ("error", "warning", "info")."""
+# How many findings the dashboard names; the report lists them all.
+TOP_FINDINGS = 5
+
+
+def compliance_summary() -> dict:
+    """`counts` per severity ("error", "warning", "info"), the `top` findings (most
+    severe first, as plain values that keep in the cache) and how many `more` there are.
+    """
     summary = cache.get(SUMMARY_KEY)
     if summary is None:
-        summary = dict(Counter(str(f.severity) for f in run_checks()))
+        findings = run_checks()  # most severe first
+        summary = {
+            "counts": dict(Counter(str(f.severity) for f in findings)),
+            "top": [
+                {
+                    "check_id": f.check_id,
+                    "severity": str(f.severity),
+                    "message": str(f.message),
+                    "obj": str(f.obj) if f.obj is not None else "",
+                    "url": f.url,
+                }
+                for f in findings[:TOP_FINDINGS]
+            ],
+            "more": max(len(findings) - TOP_FINDINGS, 0),
+        }
         cache.set(SUMMARY_KEY, summary, SUMMARY_SECONDS)
     return summary
 

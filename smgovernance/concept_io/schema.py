@@ -182,6 +182,7 @@ CONCEPT_FIELDS = [
     "title",
     "version",
     "version_date",
+    "adopted_by",
     "preamble",
     "task",
     "responsible_bodies",

@@ -14,7 +14,9 @@ from django.http import HttpRequest
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page
 
+from ..compliance import CHECKS as COMPLIANCE_CHECKS
 from ..compliance import content as content_checks
+from .page_findings import COMPLIANCE_HELP
 
 
 # Axe built-in rules editors can act on, added to Wagtail's defaults.
@@ -28,6 +30,17 @@ FINDING_CHECK = {
     "evaluate": "matches-definition-evaluate",
     "options": {"matcher": {"attributes": {"data-smg-check": None}}},
 }
+
+
+def custom_checks() -> dict[str, dict]:
+    """Title and help per check the preview can report: the content checks and
+    every compliance check (its findings about the page are shown as banners too)."""
+    checks = {
+        check.id: {"title": check.title, "help": COMPLIANCE_HELP}
+        for check in COMPLIANCE_CHECKS
+    }
+    checks.update(content_checks.CHECKS)
+    return checks
 
 
 def axe_rule(check_id: str) -> dict:
@@ -47,15 +60,13 @@ class GovernanceContentCheckerItem(ContentCheckerItem):
     def get_axe_run_only(self, request: HttpRequest) -> list[str]:
         rules = list(super().get_axe_run_only(request) or [])
         return rules + [
-            rule
-            for rule in [*EXTRA_AXE_RULES, *content_checks.CHECKS]
-            if rule not in rules
+            rule for rule in [*EXTRA_AXE_RULES, *custom_checks()] if rule not in rules
         ]
 
     def get_axe_custom_rules(self, request: HttpRequest) -> list[dict]:
         return [
             *super().get_axe_custom_rules(request),
-            *(axe_rule(check_id) for check_id in content_checks.CHECKS),
+            *(axe_rule(check_id) for check_id in custom_checks()),
         ]
 
     def get_axe_custom_checks(self, request: HttpRequest) -> list[dict]:
@@ -66,7 +77,7 @@ class GovernanceContentCheckerItem(ContentCheckerItem):
             **super().get_axe_messages(request),
             **{
                 check_id: {"error_name": check["title"], "help_text": check["help"]}
-                for check_id, check in content_checks.CHECKS.items()
+                for check_id, check in custom_checks().items()
             },
         }
 

@@ -2,19 +2,18 @@
 
 One handler runs after every save (`after_create_page`, `after_edit_page`) and
 emits all feedback for the page; saving is never refused here (the model's
-`clean()` refuses what the law forbids). The compliance findings shown when the
-editor opens a page are in `page_findings.py`.
+`clean()` refuses what the law forbids). The findings themselves, shared with the
+banners on opening a page and with the checks panel, are in `page_findings.py`.
 """
 
-from django.contrib import messages
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from wagtail.models import Page
 
-from ..compliance.content import check_page
 from ..compliance.legal_references import find_outdated_references_in_page
 from ..models import ChannelProfilePage
 from ..rules.hosts import is_outdated_host, url_host
+from .page_findings import add_messages, page_findings
 
 
 def outdated_host_feedback(page: Page) -> list[str]:
@@ -66,22 +65,17 @@ def legal_reference_feedback(page: Page) -> list[str]:
     return [gettext("Outdated legal references found:") + " " + " ".join(lines)]
 
 
-def content_feedback(page: Page) -> list[str]:
-    """The content checks (closed channels, unknown contacts, Vimeo in text …)."""
-    return [
-        gettext("%(title)s: %(message)s %(help)s")
-        % {"title": finding.title, "message": finding.message, "help": finding.help}
-        for finding in check_page(page)
-    ]
+def page_feedback(page: Page) -> list[tuple[str, str]]:
+    """Every (severity, message) the editor gets about the page after saving it.
 
-
-def page_feedback(page: Page) -> list[str]:
-    """Every message the editor gets about the page after saving it, in order."""
+    The outdated host and legal references of the version just saved, then the
+    page's findings: the same list the checks panel shows (`page_findings`).
+    """
     page = page.specific
     return [
-        *outdated_host_feedback(page),
-        *legal_reference_feedback(page),
-        *content_feedback(page),
+        *(("warning", text) for text in outdated_host_feedback(page)),
+        *(("warning", text) for text in legal_reference_feedback(page)),
+        *((finding.severity, finding.text) for finding in page_findings(page)),
     ]
 
 
@@ -89,5 +83,4 @@ def after_save_page(request: HttpRequest, page: Page) -> None:
     """`after_create_page`/`after_edit_page` hook: all editor feedback for the page."""
     if not request.accepts("text/html"):
         return  # background autosave (JSON): messages would pile up unseen
-    for message in page_feedback(page):
-        messages.warning(request, message)
+    add_messages(request, page_feedback(page))

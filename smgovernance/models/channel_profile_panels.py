@@ -126,6 +126,10 @@ LIFECYCLE_PANELS = [
         ],
         heading=_("Gate for the active stage"),
     ),
+    HelpPanel(
+        template="smgovernance/admin/imprint_field_panel.html",
+        heading=_("Link and text for the platform's imprint field"),
+    ),
     MultiFieldPanel(
         [
             FieldPanel("privacy_purposes"),

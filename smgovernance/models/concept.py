@@ -1,15 +1,14 @@
 """The usage concept as a page rendered live from the records (O-16)."""
 
 import datetime
-from collections.abc import Iterable
 
-from django.conf import settings
 from django.db import models
-from django.http import HttpRequest
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
@@ -18,12 +17,13 @@ from ..rules.text import SECTION_FEATURES
 from .archive import with_last_handover
 from .channel_profile import ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
+from .imprint import ImprintPage
 from .mixins import ViewRestrictionsInOneQueryMixin
 from .public_channels import render_each
 from .registers import ChannelDecision, EvaluationRecord
 
 
-class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
+class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
     """The published usage concept: prose sections plus everything rendered from records."""
 
     version = models.CharField(
@@ -36,6 +36,15 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
         help_text=_(
             "When this version of the concept was adopted. A channel activated later "
             "means the concept must be updated."
+        ),
+    )
+    adopted_by = models.CharField(
+        _("version adopted by"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The body that adopted this version, e.g. the district council or the "
+            "head of the authority. Printed in the title block."
         ),
     )
     preamble = RichTextField(_("preamble"), features=SECTION_FEATURES)
@@ -74,7 +83,12 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
-            [FieldPanel("version"), FieldPanel("version_date")], heading=_("Version")
+            [
+                FieldPanel("version"),
+                FieldPanel("version_date"),
+                FieldPanel("adopted_by"),
+            ],
+            heading=_("Version"),
         ),
         FieldPanel("preamble"),
         InlinePanel(
@@ -162,49 +176,60 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
     def get_context(self, request, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         # The page shows neither stage history nor successors: skip those prefetches.
-        channels = self.channels(self._request_site(request)).prefetch_related(None)
+        site = self._request_site(request)
+        channels = self.channels(site).prefetch_related(None)
         evaluations = list(self.published_evaluations())
         persons = list(self.responsible_persons.select_related("contact_point"))
-        # One query for every channel's change stamps and publication date.
-        rows = list(channels.values_list("pk", "last_published_at", *CONCEPT_STAMP))
+        # One query for every channel's change stamps.
+        stamps = list(channels.values_list("pk", *CONCEPT_STAMP))
         context.update(
-            channel_items=self.channel_items(
-                request, channels, [(pk, *stamp) for pk, _published, *stamp in rows]
-            ),
+            channel_items=self.channel_items(request, channels, stamps),
             evaluations=evaluations,
             dossiers=[e for e in evaluations if e.dossier_id],
             persons=persons,
-            stand=self.stand(
-                [published for _pk, published, *_s in rows], evaluations, persons
-            ),
+            stand=self.stand(evaluations),
+            body_name=self.body_name(site),
+            print_css_url=self.print_css_url(request),
         )
         return context
 
-    def stand(
-        self,
-        published: Iterable[datetime.datetime | None] | None = None,
-        evaluations: list | None = None,
-        persons: list[ResponsiblePerson] | None = None,
-    ) -> datetime.date:
-        """The latest change to anything the page shows ("Stand").
+    @path("druck-css/", name="print_css")
+    def print_css(self, request: HttpRequest) -> HttpResponse:
+        """The running header and page numbers of the printed concept.
 
-        `published`: when each channel was last published (default: all channels).
+        CSS page margin boxes cannot read the page, and the Content-Security-Policy
+        forbids inline styles, so this small stylesheet carries the body, title and
+        version of this concept.
         """
-        if published is None:
-            published = self.channels().values_list("last_published_at", flat=True)
+        css = render_to_string(
+            "smgovernance/usage_concept_print.css",
+            {"page": self, "body_name": self.body_name(self._request_site(request))},
+            request=request,
+        )
+        return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+    def print_css_url(self, request: HttpRequest | None = None) -> str:
+        url = self.get_url(request)
+        return f"{url}{self.reverse_subpage('print_css')}" if url else ""
+
+    def body_name(self, site: Site | None = None) -> str:
+        """The public body for the title block: the provider named in the imprint."""
+        imprints = ImprintPage.objects.live()
+        site = site or self.get_site()
+        if site is not None:
+            imprints = imprints.descendant_of(site.root_page, inclusive=True)
+        name = imprints.values_list("body_name", flat=True).first()
+        return name or (site.site_name if site is not None else "")
+
+    def stand(self, evaluations: list | None = None) -> datetime.date:
+        """The date of the last approved change ("Stand"), taken from the data.
+
+        The adoption of this version or the latest published evaluation, whichever
+        is later; never the day the page happens to be rendered or printed.
+        """
         if evaluations is None:
             evaluations = list(self.published_evaluations())
-        moments = [self.last_published_at or timezone.now()]
-        moments += [moment for moment in published if moment]
-        moments += [e.updated_at for e in evaluations]
-        latest = max(moments)
-        if settings.USE_TZ:
-            latest = timezone.localtime(latest)
-        dates = [latest.date()]
-        if persons is None:
-            persons = list(self.responsible_persons.all())
-        dates += [p.verified_on for p in persons if p.verified_on]
-        return max(dates)
+        return max([self.version_date, *(e.date for e in evaluations)])
 
 
 # Channel columns the concept never shows.
@@ -220,6 +245,9 @@ CONCEPT_STAMP = (
     "editorial_owner__updated_at",
     "technical_owner__updated_at",
     "data_subject_owner__updated_at",
+    "responsible_archive__name",
+    "last_handover_on",
+    "last_handover_to",
 )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 
 from ..forms import ImprintPageForm
 from ..fragments import cached_sections
@@ -152,10 +152,8 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
             label=_("Responsible person"),
         ),
         HelpPanel(
-            _(
-                "The list of channels this imprint also covers is generated from the channel pages in the stages pilot, active and dormant."
-            ),
-            heading=_("Channels"),
+            template="smgovernance/admin/imprint_field_panel.html",
+            heading=_("Channels: link and text for the platforms' imprint fields"),
         ),
         FieldPanel("body"),
     ]
@@ -231,15 +229,24 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
         self,
         request: HttpRequest | None = None,
         persons: list["ImprintResponsiblePerson"] | None = None,
+        site: Site | None = None,
     ) -> list[dict]:
-        """Per public channel: anchor, deep link and copy-ready text (`channel_entry`)."""
+        """Per public channel: heading, anchor, deep link and copy-ready text.
+
+        The link is built from the Site's root URL (`Site.root_url`), so it points
+        where the site is really served. The text names the profile and cites § 5
+        DDG and § 18 (2) MStV, so the platform's imprint field is complete even
+        before anyone follows the link. Editors copy both in the admin; the public
+        imprint shows only the anchors.
+        """
+        site = site or page_site(self, request)
         base = self.get_full_url(request) or ""
         responsible = self.responsible_text(
             self.persons() if persons is None else persons
         )
         return [
             self.channel_entry(channel, base, responsible)
-            for channel in public_channels(self, page_site(self, request))
+            for channel in public_channels(self, site)
         ]
 
     def channel_items(
@@ -313,3 +320,29 @@ class ImprintResponsiblePerson(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("responsible person")
         verbose_name_plural = _("responsible persons")
+
+
+def imprint_entries_for(
+    page: Page,
+) -> tuple[ImprintPage | None, Site | None, list[dict]]:
+    """For the editor: the live imprint of the page's site and its channel entries.
+
+    On an imprint page, every channel's entry; on a channel page, the channel's own
+    entry (none while it is not in a public stage or not yet saved).
+    """
+    if page.pk is None:
+        return None, None, []
+    site = page.get_site()
+    if isinstance(page, ImprintPage):
+        imprint = page
+    else:
+        imprint = ImprintPage.objects.live()
+        if site is not None:
+            imprint = imprint.in_site(site)
+        imprint = imprint.first()
+    if imprint is None or not imprint.live:
+        return imprint, site, []
+    entries = imprint.channel_entries(site=site)
+    if not isinstance(page, ImprintPage):
+        entries = [entry for entry in entries if entry["channel"].pk == page.pk]
+    return imprint, site, entries

@@ -2,9 +2,11 @@
 
 from django import template
 from django.http import HttpRequest
+from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from ..compliance.content import check_page
+from ..editor.page_findings import page_findings
+from ..models.public_channels import channel_heading
 from ..rules import phone as phone_rules
 
 
@@ -15,6 +17,31 @@ register = template.Library()
 def tel_href(phone: str) -> str:
     """`{{ contact.phone|tel_href }}` -> "tel:+4937317993305"."""
     return phone_rules.tel_href(phone or "")
+
+
+@register.filter
+def css_string(value: object) -> str:
+    """Text made safe inside a double-quoted CSS string (`content: "…"`).
+
+    Every character outside plain letters, digits, spaces and common punctuation
+    becomes a CSS hex escape, so a quote or `</style>` in a title cannot end it.
+    """
+    safe = []
+    for char in str(value or ""):
+        if char.isalnum() or char in " .,:;-–·()/":
+            safe.append(char)
+        else:
+            safe.append(f"\\{ord(char):06x}")
+    return mark_safe("".join(safe))  # noqa: S308 - every other character is escaped
+
+
+@register.filter
+def channel_label(channel: Page) -> str:
+    """The one way a channel is named in running text: "Facebook: Wirtschaft in …".
+
+    The platform is named once, also when the title already names it.
+    """
+    return channel_heading(channel)
 
 
 @register.filter
@@ -38,10 +65,11 @@ def content_check_findings(context: template.Context, page: Page | None = None) 
     """Findings about the page, rendered only in the editor's preview.
 
     Each finding carries `data-smg-check`, which the custom rules of the
-    editor's checks panel (axe) report; visitors never see this markup.
+    editor's checks panel (axe) report; visitors never see this markup. They
+    are the same findings as the banners above the editor (`page_findings`).
     """
     request: HttpRequest | None = context.get("request")
     page = page or context.get("page")
     if page is None or request is None or not getattr(request, "is_preview", False):
         return {"findings": []}
-    return {"findings": check_page(page)}
+    return {"findings": page_findings(page)}

@@ -8,6 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from smgovernance import blocks as smg_blocks
 from smgovernance.models import ContactPoint, ContentPage
+from smgovernance.models.public_channels import channel_heading
 from smgovernance.templatetags.smgovernance_content import channel_successors
 from tests.factories import make_channels
 
@@ -115,7 +116,7 @@ def test_contact_block_renders_from_the_record(demo):
     hours = [
         li.get_text(" ", strip=True) for li in document.select(".smg-contact__hours li")
     ]
-    assert hours[0] == "Montag: 08:00 bis 12:00 Uhr"
+    assert hours[0] == "Montag: 8:00–12:00 Uhr"
     point.phone = "(03731) 799 0000"
     point.save()
     document = render(smg_blocks.ContactBlock(), {"contact_point": point.pk})
@@ -133,6 +134,10 @@ def test_channel_links_block_links_plainly_and_marks_closed_channels(demo):
     )
     link = document.find("a", href="https://www.facebook.com/wirtschaftsregion")
     assert link["rel"] == ["noopener"]
+    # The platform is named once, however the channel's title reads.
+    facebook = channels["facebook"]
+    assert link.get_text(strip=True) == channel_heading(facebook)
+    assert link.get_text().count("Facebook") == 1
     closed = document.select_one(".smg-channels__item--closed")
     assert "geschlossen" in closed.get_text()
     assert closed.find("a") is None  # no link to a closed profile

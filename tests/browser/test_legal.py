@@ -29,31 +29,40 @@ def test_channel_deep_link_lands_on_the_channel_entry(live_server, demo, recorde
     entry = page.locator("#kanal-browser-aktiv")
     assert entry.is_visible()
     assert entry.locator("h3").inner_text() == "Facebook: Kanal browser-aktiv"
-    # The copy-ready field is labelled and readable by keyboard users.
+    # Citizens get the imprint, not the editors' copy tools.
+    assert page.locator("main input, main textarea, main button").count() == 0
+
+
+def test_copy_button_in_the_channel_editor_copies_the_imprint_text(
+    live_server, demo, recorded_page, django_user_model, settings
+):
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0  # no autosave racing the test database
+    channel = add_channel("browser-aktiv", "active")
+    django_user_model.objects.create_superuser(
+        "redaktion", "r@example.org", "pw-123456"
+    )
+    page = recorded_page.page
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("input[name=username]", "redaktion")
+    page.fill("input[name=password]", "pw-123456")
+    page.click("button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{live_server.url}/admin/pages/{channel.pk}/edit/")
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("tab", name="Stufe und Datenschutz").click()
     field = page.get_by_label(
         "Text für das Impressumsfeld von „Facebook: Kanal browser-aktiv“"
     )
     assert "Landkreis Mittelsachsen" in field.input_value()
-    field.focus()
-    assert page.evaluate("document.activeElement.tagName") == "TEXTAREA"
-
-
-def test_copy_button_selects_the_text_and_reports_it(live_server, demo, recorded_page):
-    add_channel("browser-aktiv", "active")
-    page = recorded_page.page
-    page.goto(live_server.url + "/impressum/")
-    # The demo has channels of its own: each entry has its own copy buttons.
-    button = page.locator("#kanal-browser-aktiv").get_by_role(
+    button = page.locator("#impressum-kanal-browser-aktiv").get_by_role(
         "button", name="Text kopieren"
     )
     assert button.is_visible()
     button.click()
-    status = page.locator("#kanal-browser-aktiv-text-status")
-    status.wait_for(state="attached")
     page.wait_for_function(
         "document.getElementById('kanal-browser-aktiv-text-status').textContent !== ''"
     )
-    assert status.inner_text() in (
+    assert page.locator("#kanal-browser-aktiv-text-status").inner_text() in (
         "In die Zwischenablage kopiert.",
         "Markiert: mit Strg+C kopieren.",
     )
@@ -61,3 +70,25 @@ def test_copy_button_selects_the_text_and_reports_it(live_server, demo, recorded
         "(() => { const f = document.activeElement; return f.value.substring(f.selectionStart, f.selectionEnd); })()"
     )
     assert "Landkreis Mittelsachsen" in selected
+
+
+def test_fact_terms_do_not_overlap_their_values_at_1280_px(
+    live_server, demo, recorded_page
+):
+    """ "Datenschutzbeauftragte(r)" ran into its value on a wide screen."""
+    page = recorded_page.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/datenschutz/")
+    overlaps = page.evaluate(
+        """() => [...document.querySelectorAll("dl.facts dt")].flatMap((dt) => {
+            const dd = dt.nextElementSibling;
+            if (!dd || dd.tagName !== "DD") return [];
+            const term = dt.getBoundingClientRect();
+            const value = dd.getBoundingClientRect();
+            const sideBySide = Math.abs(term.top - value.top) < 2;
+            const tooWide = dt.scrollWidth > dt.clientWidth + 1;
+            return sideBySide && (term.right > value.left + 1 || tooWide)
+                ? [dt.textContent.trim()] : [];
+        })"""
+    )
+    assert overlaps == []

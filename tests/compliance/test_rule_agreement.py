@@ -143,7 +143,7 @@ def test_outdated_host_with_port_is_reported_and_warned_alike(url, reported):
     channel = with_values(channel, profile_url=url)
     findings = [f for f in run_checks() if f.check_id == "smgovernance.C010"]
     assert bool(findings) is reported
-    warned = [m for m in page_feedback(channel) if "twitter.com" in m]
+    warned = [m for _severity, m in page_feedback(channel) if "twitter.com" in m]
     assert bool(warned) is reported
     if reported:
         assert "twitter.com" in findings[0].message

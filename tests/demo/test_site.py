@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from config.settings.base import env_list
+from home.demo.home import demo_address
 from tests.factories import footer_links, soup
 
 
@@ -154,3 +155,34 @@ def test_main_navigation_leads_to_the_channels_and_the_concept(client, demo):
     assert {"/kanaele/", "/nutzungskonzept/", "/videos/"} <= hrefs
     for href in hrefs:
         assert client.get(href).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/wirtschaftsregion/", "/kanaele/", "/impressum/"]
+)
+def test_links_with_the_same_text_lead_to_the_same_page(client, demo, url):
+    """Two neighbouring links both read "Wirtschaftsregion Mittelsachsen" before."""
+    document = soup(client.get(url))
+    targets: dict[str, set[str]] = {}
+    for link in document.find_all("a", href=True):
+        text = " ".join(link.get_text(" ").split())
+        if text:
+            targets.setdefault(text, set()).add(link["href"].split("#")[0] or url)
+    assert {text: hrefs for text, hrefs in targets.items() if len(hrefs) > 1} == {}
+
+
+def test_demo_site_is_served_where_make_demo_serves(demo, monkeypatch):
+    """Imprint anchors, oEmbed and JSON-LD point at the address `make demo` serves."""
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == demo_address()
+    for name in ("DEMO_URL", "HOST", "PORT"):
+        monkeypatch.delenv(name, raising=False)
+    assert demo_address() == ("127.0.0.1", 8000)
+    monkeypatch.setenv("HOST", "192.0.2.10")
+    monkeypatch.setenv("PORT", "8080")
+    assert demo_address() == ("192.0.2.10", 8080)
+    monkeypatch.setenv("DEMO_URL", "https://demo.example.org")
+    assert demo_address() == ("demo.example.org", 443)
+    monkeypatch.setenv("DEMO_URL", "http://127.0.0.1:8231")
+    assert demo_address() == ("127.0.0.1", 8231)

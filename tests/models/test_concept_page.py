@@ -3,13 +3,12 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils.formats import date_format
 
 from smgovernance.models import (
     ChannelDecision,
     ChannelProfilePage,
     Decision,
-    UsageConceptPage,
 )
 from tests import factories as h
 from tests.factories import soup
@@ -47,17 +46,36 @@ def test_channel_sections_and_decisions_render_live(client):
     assert document.select_one("#kanal-facebook h3").get_text() == "Facebook (neu)"
 
 
-def test_stand_is_the_latest_change_of_what_the_page_shows(client):
-    page = h.concept()
-    old = timezone.now() - datetime.timedelta(days=40)
-    type(page).objects.filter(pk=page.pk).update(last_published_at=old)
-    page = UsageConceptPage.objects.get(pk=page.pk)
-    assert page.stand() == timezone.localtime(old).date()
-    channel = h.channel("facebook")
-    assert page.stand() == timezone.localtime(channel.last_published_at).date()
+def test_stand_is_the_date_of_the_last_approved_change(client):
+    adopted = h.TODAY - datetime.timedelta(days=40)
+    page = h.concept(version_date=adopted)
+    # Publishing a channel or rendering the page is no approval: the Stand stays.
+    h.channel("facebook")
+    assert page.stand() == adopted
     document = soup(client.get(page.url))
-    expected = timezone.localtime(channel.last_published_at).date().strftime("%d.%m.%Y")
-    assert document.select_one(".concept-stand").get_text() == f"Stand: {expected}"
+    assert document.select_one(".concept-stand").get_text() == date_format(adopted)
+    # A published evaluation approves the concept anew; an unpublished one does not.
+    h.evaluation(date=h.TODAY - datetime.timedelta(days=10))
+    h.evaluation(date=h.TODAY, published=False)
+    assert page.stand() == h.TODAY - datetime.timedelta(days=10)
+
+
+def test_title_block_names_the_body_and_who_adopted_the_version(client):
+    page = h.concept(adopted_by="Kreistag")
+    title_block = soup(client.get(page.url)).select_one(".concept-title-block")
+    text = title_block.get_text(" ", strip=True)
+    assert f"Beschlossen am {date_format(page.version_date)}" in text
+    assert "Beschlossen durch Kreistag" in text
+    assert "Fassung 2.0" in text
+
+
+def test_print_stylesheet_escapes_the_title(client):
+    page = h.concept()
+    page.title = 'Konzept "neu" </style>'
+    page.save_revision().publish()
+    css = client.get(page.url + "druck-css/").content.decode()
+    assert '"Konzept \\000022neu\\000022 \\00003c/style\\00003e"' in css
+    assert "</style>" not in css
 
 
 def test_concept_page_query_count_does_not_grow_with_channels(
@@ -87,7 +105,7 @@ def test_channel_section_shows_the_channel_facts_from_the_record(client, demo):
         "als „Community“ angelegt",  # type and scope
         "Fördermittelberatungen im Einzelfall",  # not offered
         "per Direktnachricht",  # dialogue policy
-        "Mo, Mi, Fr 8–12 Uhr",  # service hours
+        "Montag, Mittwoch und Freitag 8:00–12:00 Uhr",  # service hours
         channel.responsible_unit.name,
         channel.editorial_owner.name,
         channel.data_subject_owner.name,

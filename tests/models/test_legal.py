@@ -6,11 +6,12 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from smgovernance.blocks import ContactBlock
 from smgovernance.models import (
     ChannelIndexPage,
+    ChannelProfilePage,
     ChannelStage,
     ContactPoint,
     ImprintPage,
@@ -59,11 +60,13 @@ def test_imprint_shows_provider_persons_and_supervisory_authority(client, demo):
     )
     assert "Hartmut Schneider" in persons[1].get_text()
     assert "Bereich Wirtschaft und Social Media" in persons[1].get_text()
-    assert "Zuletzt geprüft: 02.11.2026" in persons[1].get_text(" ", strip=True)
+    assert "Zuletzt geprüft: 2. November 2026" in persons[1].get_text(" ", strip=True)
     assert "RStV" not in text and "TMG" not in text
 
 
-def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channels):
+def test_imprint_lists_public_channels_with_anchors_and_no_form_controls(
+    client, channels
+):
     document = soup(client.get("/impressum/"))
     section = document.find(id="gilt-auch-fuer").find_parent("section")
     for slug in PUBLIC_CHANNELS:
@@ -71,27 +74,73 @@ def test_imprint_lists_public_channels_with_anchor_link_and_text(client, channel
         assert entry is not None, slug
         assert entry.find("h3").get_text(strip=True) == f"Facebook: Kanal {slug}"
         assert entry.find("a", href=f"https://www.facebook.com/{slug}")
-        link_input = entry.find("input", readonly=True)
-        assert link_input["value"] == f"http://localhost/impressum/#kanal-{slug}"
-        assert document.find("label", attrs={"for": link_input["id"]})
-        textarea = entry.find("textarea", readonly=True)
-        assert document.find("label", attrs={"for": textarea["id"]})
-        text = textarea.get_text()
-        assert "Landkreis Mittelsachsen" in text and "Sven Krüger" in text
-        assert f"/impressum/#kanal-{slug}" in text
     for slug in HIDDEN_CHANNELS:
         assert document.find(id=f"kanal-{slug}") is None, slug
+    # The imprint is for citizens: the editors' copy fields live in the admin.
+    assert document.find_all(["input", "textarea", "button", "select"]) == []
+    assert "kopieren" not in document.get_text()
+
+
+def imprint_panel_entries(admin_client, page: Page) -> dict[str, dict[str, str]]:
+    """The admin editor's imprint-field panel: per anchor, the link and the text."""
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    entries = {}
+    for entry in soup(response).select(".smg-imprint-field"):
+        link = entry.find("input", readonly=True)
+        text = entry.find("textarea", readonly=True)
+        assert soup(response).find("label", attrs={"for": link["id"]})
+        assert soup(response).find("label", attrs={"for": text["id"]})
+        entries[entry["id"].removeprefix("impressum-")] = {
+            "link": link["value"],
+            "text": text.get_text(),
+            "label": entry.find("label", attrs={"for": text["id"]}).get_text(
+                strip=True
+            ),
+        }
+    return entries
+
+
+def test_imprint_editor_offers_link_and_text_per_channel_from_the_site_address(
+    admin_client, channels
+):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "wirtschaft.example.org", 443
+    site.save()
+    imprint = ImprintPage.objects.get()
+    entries = imprint_panel_entries(admin_client, imprint)
+    assert set(entries) >= {f"kanal-{slug}" for slug in PUBLIC_CHANNELS}
+    for slug in HIDDEN_CHANNELS:
+        assert f"kanal-{slug}" not in entries
+    for slug in PUBLIC_CHANNELS:
+        entry = entries[f"kanal-{slug}"]
+        expected = f"https://wirtschaft.example.org/impressum/#kanal-{slug}"
+        assert entry["link"] == expected
+        assert "Landkreis Mittelsachsen" in entry["text"]
+        assert "Sven Krüger" in entry["text"]
+        assert entry["text"].endswith(expected)
     # Several channels on one platform: every field's label still says which one.
-    labels = [label.get_text(strip=True) for label in section.find_all("label")]
+    labels = [entry["label"] for entry in entries.values()]
     assert len(labels) == len(set(labels))
     assert "Text für das Impressumsfeld von „Facebook: Kanal test-active“" in labels
 
 
-def test_imprint_deep_links_resolve(client, channels):
-    document = soup(client.get("/impressum/"))
+def test_channel_editor_shows_its_own_imprint_link(admin_client, channels):
+    site = Site.objects.get(is_default_site=True)
+    channel = ChannelProfilePage.objects.get(slug="test-active")
+    entries = imprint_panel_entries(admin_client, channel)
+    assert list(entries) == ["kanal-test-active"]
+    assert entries["kanal-test-active"]["link"] == (
+        f"{site.root_url}/impressum/#kanal-test-active"
+    )
+    hidden = ChannelProfilePage.objects.get(slug="test-planned")
+    assert imprint_panel_entries(admin_client, hidden) == {}
+
+
+def test_imprint_deep_links_resolve(admin_client, client, channels):
+    entries = imprint_panel_entries(admin_client, ImprintPage.objects.get())
     for slug in PUBLIC_CHANNELS:
-        link = document.find(id=f"kanal-{slug}").find("input")["value"]
-        parts = urlsplit(link)
+        parts = urlsplit(entries[f"kanal-{slug}"]["link"])
         target = soup(client.get(parts.path))
         assert target.find(id=parts.fragment) is not None
 
@@ -137,8 +186,8 @@ def test_contact_page_has_contacts_hours_websites_amt24_and_statement(client, de
             li.get_text(" ", strip=True)
             for li in block.select("ul.smg-contact__hours > li")
         ]
-        assert hours[0] == "Montag: 08:00 bis 12:00 Uhr"
-        assert hours[1] == "Dienstag: 08:00 bis 18:00 Uhr"
+        assert hours[0] == "Montag: 8:00–12:00 Uhr"
+        assert hours[1] == "Dienstag: 8:00–18:00 Uhr"
     websites = main.find(id="websites").find_parent("section")
     hrefs = [a["href"] for a in websites.find_all("a")]
     assert hrefs == [
@@ -165,7 +214,7 @@ def test_contact_page_and_contact_block_render_the_same_contact_point(client, de
         assert str(from_block.find(part)) == str(from_page.find(part)), part
     assert (
         from_page.select("ul.smg-contact__hours > li")[0].get_text(" ", strip=True)
-        == "Montag: 08:00 bis 12:00 Uhr, 13:00 bis 15:00 Uhr"
+        == "Montag: 8:00–12:00 Uhr, 13:00–15:00 Uhr"
     )
 
 

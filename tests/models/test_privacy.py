@@ -1,8 +1,11 @@
 """/datenschutz/ renders the records: the website, every public channel and the Vimeo embed."""
 
+from wagtail.models import Site
+
 from smgovernance.compliance.legal_references import find_outdated_references
 from smgovernance.models import (
     ChannelProfilePage,
+    ImprintPage,
     Platform,
     PlatformPrivacyNote,
     ResponsiblePerson,
@@ -61,7 +64,7 @@ def test_privacy_page_has_website_channel_and_vimeo_sections(client, channels):
     assert "Data Privacy Framework" in facts
     assert "Gemeinsame Verantwortlichkeit (Art. 26 DSGVO)" in facts
     assert "Meta übernimmt nach der Vereinbarung" in facts
-    assert "VG Köln" in facts and "Stand: 02.11.2026" in facts
+    assert "VG Köln" in facts and "Stand: 2. November 2026" in facts
     vimeo = main.find(id="vimeo").get_text(" ", strip=True)
     for fact in (
         "IP-Adresse",
@@ -126,27 +129,30 @@ def test_privacy_section_names_instance_operator_and_data_subject_contact(client
     assert "Meta Platforms Ireland Ltd." in other.get_text()
 
 
-def test_copy_ready_text_names_the_channel_and_cites_current_law(client, demo):
-    document = soup(client.get("/impressum/"))
-    entries = document.find(id="gilt-auch-fuer").find_parent("section")
+def test_copy_ready_text_names_the_channel_and_cites_current_law(admin_client, demo):
+    imprint = ImprintPage.objects.get()
+    response = admin_client.get(f"/admin/pages/{imprint.pk}/edit/")
+    entries = soup(response).select(".smg-imprint-field")
     texts = {
-        entry["id"]: entry.find("textarea").get_text()
-        for entry in entries.select("li[id^=kanal-]")
+        entry["id"].removeprefix("impressum-"): entry.find("textarea").get_text()
+        for entry in entries
     }
-    # The demo: Facebook active, Twitter/X dormant, Vimeo active.
+    # The demo: Facebook active, X dormant, Vimeo active.
     assert set(texts) == {"kanal-facebook", "kanal-twitter", "kanal-vimeo"}
+    root_url = Site.objects.get(is_default_site=True).root_url
     for anchor, text in texts.items():
         channel = ChannelProfilePage.objects.get(slug=anchor.removeprefix("kanal-"))
         assert f"„{channel.title}“ auf {channel.platform.name}" in text
         assert "Angaben gemäß § 5 DDG" in text
         assert "§ 18 Abs. 2 MStV: André Kaiser" in text
         assert "Hartmut Schneider (Bereich Wirtschaft und Social Media)" in text
-        assert text.endswith(f"http://localhost/impressum/#{anchor}")
+        assert text.endswith(f"{root_url}/impressum/#{anchor}")
         assert find_outdated_references(text) == [], anchor
-    headings = [h.get_text(strip=True) for h in entries.find_all("h3")]
+    # One name per platform: the heading names it once.
+    headings = [entry.find("h3").get_text(strip=True) for entry in entries]
     assert headings == [
         "Facebook: Wirtschaft in Mittelsachsen",
-        "Twitter (heute X): @mswirtschaft",
+        "X (ehemals Twitter): @mswirtschaft",
         "Vimeo: Videos aus Mittelsachsen",
     ]
 

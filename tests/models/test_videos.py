@@ -18,9 +18,14 @@ def test_video_page_shows_the_consent_placeholder_and_loads_nothing(client, demo
     assert document.find("h1").get_text(strip=True) == "Fachkräfte für die Region"
     assert "Demo-Inhalt: Video-ID beispielhaft" in document.get_text()
     player = document.find(attrs={"data-vimeo-consent": True})
-    heading = player.find(["h2"])
-    assert heading.get_text(strip=True) == "Fachkräfte für die Region"
-    assert player["aria-labelledby"] == heading["id"]
+    # The page's own heading names the player: the title is not repeated.
+    assert [h.get_text(strip=True) for h in player.find_all(["h2", "h3"])] == [
+        "Transkript"
+    ]
+    assert [h.get_text(strip=True) for h in document.find_all(["h1", "h2"])].count(
+        "Fachkräfte für die Region"
+    ) == 1
+    assert player["aria-labelledby"] == document.find("h1")["id"]
     assert player["data-vimeo-player-url"] == (
         "https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1&autoplay=1#t=5s"
     )
@@ -162,7 +167,7 @@ def test_admin_publishes_a_video_page_and_normalises_the_embed_code(admin_client
     [
         ("https://www.youtube.com/watch?v=abc", "Das ist keine Vimeo-Adresse"),
         ("https://vimeo.com/user16758230", "nicht zu einem einzelnen Video"),
-        ("https://vimeo.com/76979871/XYZ", "Privatsphäre-Hash"),
+        ("https://vimeo.com/76979871/XYZ", "Freigabecode"),
         (
             '<iframe src="https://player.vimeo.com/video/1" onload="x()"></iframe>',
             "Skripte",

@@ -1,5 +1,5 @@
-// Imprint: a "copy" button next to each copy-ready field (progressive enhancement;
-// without JavaScript the read-only fields can be selected and copied by hand).
+// Admin imprint panel: a "copy" button next to each copy-ready field (progressive
+// enhancement; without JavaScript the read-only fields can be selected and copied by hand).
 (function () {
     "use strict";
     document.querySelectorAll("[data-copy-target]").forEach(function (button) {
