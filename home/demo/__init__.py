@@ -12,6 +12,7 @@ from . import (
     concept,
     content,
     home,
+    identity,
     legal,
     records,
     videos,
@@ -24,6 +25,7 @@ STEPS = [
     records.build,
     legal.build,
     videos.build,
+    identity.build,
     accessibility.build,
     # Channels become active only when the pages their gate needs exist.
     channels.build,

@@ -1,0 +1,74 @@
+"""The demo site's own views: site search, robots.txt and the favicon."""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page, Site
+
+from home.descriptions import meta_description
+
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+FAVICON = settings.BASE_DIR / "static" / "img" / "favicon.ico"
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Full-text search over the live public pages of the request's site.
+
+    Wagtail's database backend: PostgreSQL full text on PostgreSQL, else the
+    database's own search (SQLite FTS5 or LIKE).
+    """
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    site = Site.find_for_request(request)
+    results_page = None
+    if query and site is not None:
+        pages = Page.objects.live().public().in_site(site).specific()
+        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        try:
+            results_page = paginator.page(request.GET.get("seite", 1))
+        except (PageNotAnInteger, EmptyPage):
+            results_page = paginator.page(1)
+    results = [
+        {"page": page, "url": page.get_url(request), "text": meta_description(page)}
+        for page in (results_page or [])
+    ]
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_page": True,
+            "search_query": query,
+            "results": results,
+            "results_page": results_page,
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Everything public may be crawled, except the admin and the frameable video views."""
+    sitemap = request.build_absolute_uri("/sitemap.xml")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /*/embed/",
+        "Disallow: /suche/?",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse(
+        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, which browsers ask for on their own."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
