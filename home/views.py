@@ -1,5 +1,7 @@
 """The demo site's own views: site search, robots.txt and the favicon."""
 
+import re
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -11,9 +13,19 @@ from wagtail.models import Page, Site
 from home.descriptions import meta_description
 
 
+NOT_A_WORD = re.compile(r"[^\w\s]")
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 FAVICON = settings.BASE_DIR / "static" / "img" / "favicon.ico"
+
+
+def search_words(query: str) -> str:
+    """The words of a query, without punctuation.
+
+    Quotes, brackets and operators would otherwise reach the database's full-text
+    syntax (SQLite FTS5 fails on a lone quote).
+    """
+    return " ".join(NOT_A_WORD.sub(" ", query).split())
 
 
 @require_GET
@@ -28,7 +40,8 @@ def search(request: HttpRequest) -> HttpResponse:
     results_page = None
     if query and site is not None:
         pages = Page.objects.live().public().in_site(site).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        words = search_words(query)
+        paginator = Paginator(pages.search(words) if words else [], RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("seite", 1))
         except (PageNotAnInteger, EmptyPage):
