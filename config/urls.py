@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -19,10 +19,14 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "DEMO_SERVE_MEDIA", False):
+    # Uploaded images for `make demo` and the browser tests; production serves
+    # MEDIA_ROOT from the web server.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", home_views.media, name="media"),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

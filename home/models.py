@@ -1,13 +1,16 @@
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
 from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+
+IDENTITY_CACHE_SECONDS = 3600
 
 # The home page's cards: (page type, card text when the page has no description).
 ENTRY_POINTS: list[tuple[str, str]] = [
@@ -150,3 +153,27 @@ class SiteIdentity(BaseSiteSetting):
     class Meta:
         verbose_name = "Identität der Website"
         verbose_name_plural = "Identität der Website"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        super().save(*args, **kwargs)
+        cache.delete(self.cache_key(self.site_id))
+
+    @staticmethod
+    def cache_key(site_id: int) -> str:
+        return f"home:site-identity:{site_id}"
+
+    @classmethod
+    def cached_for_request(cls, request: HttpRequest) -> "SiteIdentity | None":
+        """The request's site's identity from the cache: every page shows it."""
+        if hasattr(request, "_home_site_identity"):
+            return request._home_site_identity
+        site = Site.find_for_request(request)
+        identity = None
+        if site is not None:
+            key = cls.cache_key(site.pk)
+            identity = cache.get(key)
+            if identity is None:
+                identity = cls.for_site(site)
+                cache.set(key, identity, IDENTITY_CACHE_SECONDS)
+        request._home_site_identity = identity
+        return identity

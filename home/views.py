@@ -8,6 +8,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail.models import Page, Site
 
 from home.descriptions import meta_description
@@ -85,3 +86,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> FileResponse:
     """/favicon.ico, which browsers ask for on their own."""
     return FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
+
+
+@require_GET
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """An uploaded file from MEDIA_ROOT, read at request time (tests change it)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

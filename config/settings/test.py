@@ -18,3 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the apps and STATICFILES_DIRS without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The live server of the browser tests serves uploaded images (demo posters).
+DEMO_SERVE_MEDIA = True

@@ -66,6 +66,12 @@ def meta_description(context: template.Context) -> str:
     return descriptions.meta_description(context.get("page"), fallback)
 
 
+@register.simple_tag(takes_context=True)
+def site_identity(context: template.Context) -> SiteIdentity | None:
+    """`{% site_identity as identity %}`: name, body and logo of the request's site."""
+    return _identity(context)
+
+
 def _identity(context: template.Context) -> SiteIdentity | None:
     request = context.get("request")
-    return SiteIdentity.for_request(request) if request is not None else None
+    return SiteIdentity.cached_for_request(request) if request is not None else None
