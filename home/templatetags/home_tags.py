@@ -41,11 +41,11 @@ def breadcrumbs(context: template.Context, current_title: str = "") -> dict:
         return {"trail": []}
     root = site.root_page
     if isinstance(page, Page) and page.depth > root.depth:
-        ancestors = list(
-            page.get_ancestors()
-            .filter(depth__gt=root.depth)
-            .live()
-            .specific(defer=True)
+        # Pages right below the home page (most of them) need no query.
+        ancestors = (
+            page.get_ancestors().filter(depth__gt=root.depth).live()
+            if page.depth > root.depth + 1
+            else []
         )
         trail = [{"title": p.title, "url": p.get_url(request)} for p in ancestors]
         trail.append({"title": page.title, "url": ""})
