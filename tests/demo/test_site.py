@@ -1,10 +1,14 @@
 """The demo site's own features: identity, navigation, search, sitemap, robots, favicon."""
 
+import gzip
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from wagtail.models import Page
 
 from home.models import SiteIdentity
@@ -160,3 +164,17 @@ def test_favicon_answers(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/vnd.microsoft.icon"
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
+
+
+def test_css_a_page_loads_stays_within_60_kb_compressed(client, demo):
+    """KERN is compiled down to what the site uses (static/kern/README.md)."""
+    sizes = {}
+    for path in [*public_paths(), "/suche/"]:
+        total = 0
+        for link in soup(client, path).find_all("link", rel="stylesheet"):
+            name = link["href"].removeprefix(settings.STATIC_URL)
+            found = finders.find(name)
+            assert found, link["href"]
+            total += len(gzip.compress(Path(found).read_bytes(), compresslevel=9))
+        sizes[path] = total
+    assert max(sizes.values()) <= 60_000, sizes
