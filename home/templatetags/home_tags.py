@@ -41,12 +41,7 @@ def breadcrumbs(context: template.Context, current_title: str = "") -> dict:
         return {"trail": []}
     root = site.root_page
     if isinstance(page, Page) and page.depth > root.depth:
-        # Pages right below the home page (most of them) need no query.
-        ancestors = (
-            page.get_ancestors().filter(depth__gt=root.depth).live()
-            if page.depth > root.depth + 1
-            else []
-        )
+        ancestors = _ancestors_below(root, page, request)
         trail = [{"title": p.title, "url": p.get_url(request)} for p in ancestors]
         trail.append({"title": page.title, "url": ""})
     elif current_title:
@@ -54,6 +49,21 @@ def breadcrumbs(context: template.Context, current_title: str = "") -> dict:
     else:
         return {"trail": []}
     return {"trail": [{"title": "Startseite", "url": root.get_url(request)}, *trail]}
+
+
+def _ancestors_below(root: Page, page: Page, request: HttpRequest | None) -> list[Page]:
+    """The pages between the site's root and `page`, without a query where possible.
+
+    Most pages sit right below the home page or below a menu page, which the
+    menu has already loaded; anything deeper costs one query.
+    """
+    paths = [
+        page.path[: depth * Page.steplen] for depth in range(root.depth + 1, page.depth)
+    ]
+    known = {item.path: item for item in menu_pages(request)}
+    if all(path in known for path in paths):
+        return [known[path] for path in paths]
+    return list(page.get_ancestors().filter(depth__gt=root.depth).live())
 
 
 @register.simple_tag(takes_context=True)
