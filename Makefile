@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
+PYTEST_ARGS ?=
 
 .PHONY: demo test lint format messages bench browser-deps kern clean
 
@@ -50,7 +52,7 @@ format: $(VENV)/.installed
 test: $(VENV)/.installed browser-deps lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Regenerate the German catalog of the package (needs GNU gettext).
 messages: $(VENV)/.installed

@@ -9,6 +9,8 @@ class SmGovernanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, as Django documents: both modules import Wagtail's models,
+        # which cannot be imported while the app registry is still loading apps.py.
         from . import checks  # noqa: F401  (registers the system checks)
         from .cache import connect_signals
 

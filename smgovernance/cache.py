@@ -57,6 +57,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.utils.cache import cc_delim_re
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 GENERATION_KEY = "smgovernance:page-cache:generation"
@@ -262,19 +266,13 @@ def _content_changed(sender: Any, **kwargs: Any) -> None:
 
 def _purge_models() -> list[type[Model]]:
     """Models whose changes can alter public pages."""
-    from wagtail.models import Site
-
     models = [
         *apps.get_app_config("smgovernance").get_models(include_auto_created=True),
         Site,
     ]
     if apps.is_installed("wagtail.images"):
-        from wagtail.images import get_image_model
-
         models.append(get_image_model())
     if apps.is_installed("wagtail.documents"):
-        from wagtail.documents import get_document_model
-
         models.append(get_document_model())
     for label in _setting("PURGE_MODELS", ()):
         models.append(apps.get_model(label))
@@ -287,9 +285,6 @@ def connect_signals() -> None:
     Connected per sender (not to every model), so Django keeps its fast bulk
     deletes for unrelated models such as sessions.
     """
-    from wagtail.models import Page, get_page_models
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
     uid = "smgovernance-page-cache"
     page_published.connect(_content_changed, dispatch_uid=f"{uid}-published")
     page_unpublished.connect(_content_changed, dispatch_uid=f"{uid}-unpublished")

@@ -7,8 +7,9 @@ from django.core.mail import send_mail
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from .compliance import concept_page, latest_evaluation, today
-from .models import EvaluationRecord, evaluation_interval
+from .compliance import concept_page, latest_evaluation, modeladmin_url, today
+from .models import EvaluationRecord
+from .rules.deadlines import evaluation_due
 
 
 def due_date() -> datetime.date | None:
@@ -16,7 +17,7 @@ def due_date() -> datetime.date | None:
     latest = latest_evaluation()
     if latest is None:
         return None
-    return min(latest.next_due, latest.date + evaluation_interval())
+    return evaluation_due(latest.date, latest.next_due)
 
 
 def recipients() -> list[str]:
@@ -61,8 +62,6 @@ def send_reminder(on: datetime.date | None = None) -> int:
             "due": date_format(due, "SHORT_DATE_FORMAT")
         }
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    from .compliance import modeladmin_url
-
     body = "\n\n".join(
         [
             state,

@@ -5,12 +5,12 @@ path("", include("smgovernance.urls")),
 
 from django.urls import path
 
-from . import views
+from .views import consent_page, oembed_endpoint
 
 
 app_name = "smgovernance"
 
 urlpatterns: list = [
-    path("oembed/", views.oembed, name="oembed"),
-    path("einwilligungen/", views.consent, name="consent"),
+    path("oembed/", oembed_endpoint, name="oembed"),
+    path("einwilligungen/", consent_page, name="consent"),
 ]

@@ -19,6 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.utils.translation import gettext as _
+from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
 from .blocks import parse_video
@@ -101,8 +102,6 @@ def thumbnail_url(canonical_url: str) -> str:
 
 def image_extension(content: bytes) -> str:
     """The file extension of a real JPEG/PNG/WebP image, else PosterError."""
-    from PIL import Image as PillowImage
-
     try:
         with PillowImage.open(io.BytesIO(content)) as picture:
             kind = picture.format

@@ -1,26 +1,20 @@
-"""Registration only: the screens themselves live in viewsets.py, modeladmin.py
-and admin_views.py."""
+"""Registration only: the admin screens live in cms_admin/, editor feedback in
+editor/ and the other modules named below."""
 
-from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import admin_views
 from .cache import mark_page_request
-from .channel_admin import warn_outdated_profile_host
-from .editor_checks import use_governance_checker, warn_about_findings
-from .legal_references import warn_about_outdated_references
-from .modeladmin import RegistersGroup
+from .cms_admin.dashboard import add_dashboard_panels
+from .cms_admin.feedback import FeedbackPermissionPolicy
+from .cms_admin.modeladmin import RegistersGroup
+from .cms_admin.report import report_menu_item
+from .cms_admin.urls import admin_urls
+from .cms_admin.viewsets import GovernanceViewSetGroup
+from .editor import after_save_page, use_governance_checker, warn_about_page_findings
 from .models import FeedbackSubmission
-from .viewsets import (
-    FeedbackPermissionPolicy,
-    GovernanceViewSetGroup,
-    OverdueFeedbackPanel,
-)
 
 
 register_permission_policy(
@@ -28,52 +22,13 @@ register_permission_policy(
 )
 register_snippet(GovernanceViewSetGroup)
 modeladmin_register(RegistersGroup)
+
+hooks.register("register_admin_urls", admin_urls)
+hooks.register("register_admin_menu_item", report_menu_item)
+hooks.register("construct_homepage_panels", add_dashboard_panels)
+
 hooks.register("before_serve_page", mark_page_request)
-hooks.register("after_create_page", warn_outdated_profile_host)
-hooks.register("after_edit_page", warn_outdated_profile_host)
-
-
-@hooks.register("register_admin_urls")
-def register_admin_urls() -> list:
-    return [
-        path(
-            "smgovernance/",
-            include(
-                (admin_views.urlpatterns, "smgovernance_admin"),
-                namespace="smgovernance_admin",
-            ),
-        )
-    ]
-
-
-@hooks.register("register_admin_menu_item")
-def register_report_menu_item() -> MenuItem:
-    return MenuItem(
-        _("Compliance report"),
-        reverse("smgovernance_admin:report"),
-        icon_name="warning",
-        order=270,
-    )
-
-
-@hooks.register("construct_homepage_panels")
-def add_compliance_panel(request, panels: list) -> None:
-    panels.append(admin_views.CompliancePanel())
-
-
-@hooks.register("before_edit_page")
-def warn_about_page_findings(request, page):
-    admin_views.warn_about_page_findings(request, page)
-
-
-@hooks.register("construct_homepage_panels")
-def add_overdue_feedback_panel(request, panels: list) -> None:
-    if request.user.has_perm("smgovernance.change_feedbacksubmission"):
-        panels.append(OverdueFeedbackPanel())
-
-
-hooks.register("after_create_page", warn_about_outdated_references)
-hooks.register("after_edit_page", warn_about_outdated_references)
+hooks.register("after_create_page", after_save_page)
+hooks.register("after_edit_page", after_save_page)
+hooks.register("before_edit_page", warn_about_page_findings)
 hooks.register("construct_wagtail_userbar", use_governance_checker)
-hooks.register("after_create_page", warn_about_findings)
-hooks.register("after_edit_page", warn_about_findings)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from smgovernance.blocks import ContactBlock
-from smgovernance.legal_references import find_outdated_references
+from smgovernance.compliance.legal_references import find_outdated_references
 from smgovernance.models import (
     AlternativeContactPage,
     ChannelIndexPage,

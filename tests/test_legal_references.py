@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from smgovernance.legal_references import (
+from smgovernance.compliance.legal_references import (
     find_outdated_references,
     find_outdated_references_in_page,
 )

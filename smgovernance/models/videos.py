@@ -18,6 +18,7 @@ from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from ..blocks import CAPTION_LANGUAGES, TRANSCRIPT_FEATURES, VimeoBlock, parse_video
+from ..embedding import oembed_discovery_url, render_video_embed
 from ..vimeo import parse_start_time
 from .mixins import ViewRestrictionsInOneQueryMixin
 
@@ -253,8 +254,6 @@ class VideoPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
     def get_context(
         self, request: HttpRequest, *args: object, **kwargs: object
     ) -> dict:
-        from ..views import oembed_discovery_url
-
         context = super().get_context(request, *args, **kwargs)
         context["oembed_url"] = oembed_discovery_url(request, self)
         return context
@@ -262,6 +261,4 @@ class VideoPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
     @path("embed/", name="embed")
     def embed(self, request: HttpRequest) -> HttpResponse:
         """The frameable view: minimal chrome, same consent UI, footer links."""
-        from ..views import render_video_embed
-
         return render_video_embed(request, self)

@@ -34,3 +34,13 @@ def evaluation_due(
     """When the evaluation after one of `date` is due: the earlier of `next_due` and a year."""
     latest_possible = date + evaluation_interval()
     return min(next_due or latest_possible, latest_possible)
+
+
+def awareness_interval() -> datetime.timedelta:
+    """How often users are made aware of the privacy risks on each channel (O-10)."""
+    return interval("SMGOVERNANCE_AWARENESS_INTERVAL_DAYS", 183)
+
+
+def accessibility_interval() -> datetime.timedelta:
+    """How often the accessibility statement is reviewed (O-22)."""
+    return interval("SMGOVERNANCE_ACCESSIBILITY_INTERVAL_DAYS", 365)

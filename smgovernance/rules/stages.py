@@ -63,7 +63,9 @@ STAGE_REQUIREMENTS: tuple[StageRequirement, ...] = (
     StageRequirement(
         "alternative_contact_page",
         REACHABLE_STAGES,
-        _("A channel in pilot or active use needs the alternative contact page: choose it."),
+        _(
+            "A channel in pilot or active use needs the alternative contact page: choose it."
+        ),
         attribute="alternative_contact_page_id",
     ),
     StageRequirement(
@@ -126,8 +128,8 @@ def requirement_unmet(field: str) -> Callable[[object], bool]:
     requirement = REQUIREMENTS_BY_FIELD[field]
 
     def unmet(channel: object) -> bool:
-        return requirement.applies(getattr(channel, "stage", "")) and not requirement.is_met(
-            channel
-        )
+        return requirement.applies(
+            getattr(channel, "stage", "")
+        ) and not requirement.is_met(channel)
 
     return unmet

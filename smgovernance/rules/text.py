@@ -2,6 +2,7 @@
 
 import re
 
+
 # Short prose fields of records (channel purpose, notes on a contact).
 PLAIN_FEATURES = ["bold", "italic", "link", "ul"]
 # Prose with lists (accessibility statement, netiquette, notes).
@@ -22,4 +23,6 @@ EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 def mentions_vimeo(source: str) -> bool:
     """Whether text holds a Vimeo address or embed code (it belongs in a Vimeo block)."""
-    return bool(VIMEO_PATTERN.search(source or "") or IFRAME_PATTERN.search(source or ""))
+    return bool(
+        VIMEO_PATTERN.search(source or "") or IFRAME_PATTERN.search(source or "")
+    )

@@ -4,7 +4,8 @@ from django import template
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from .. import content_checks
+from ..compliance.content import check_page
+from ..rules import phone as phone_rules
 
 
 register = template.Library()
@@ -13,7 +14,7 @@ register = template.Library()
 @register.filter
 def tel_href(phone: str) -> str:
     """`{{ contact.phone|tel_href }}` -> "tel:+4937317993305"."""
-    return content_checks.tel_href(phone or "")
+    return phone_rules.tel_href(phone or "")
 
 
 @register.filter
@@ -43,4 +44,4 @@ def content_check_findings(context: template.Context, page: Page | None = None) 
     page = page or context.get("page")
     if page is None or request is None or not getattr(request, "is_preview", False):
         return {"findings": []}
-    return {"findings": content_checks.check_page(page)}
+    return {"findings": check_page(page)}

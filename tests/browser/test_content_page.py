@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from smgovernance import content_checks
 from smgovernance.blocks import GOVERNANCE_BLOCKS
+from smgovernance.compliance import content as content_checks
 from smgovernance.models import ContactPoint, ContentPage
 from tests.browser.conftest import axe_violations, describe
 from tests.content_helpers import make_channels
@@ -118,7 +118,7 @@ def test_custom_axe_rules_report_the_findings(live_server, demo, recorded_page):
     """The rules Wagtail's checker gets (built-in axe evaluation, no own JS) fire."""
     from axe_playwright_python.sync_playwright import Axe
 
-    from smgovernance.editor_checks import GovernanceContentCheckerItem
+    from smgovernance.editor import GovernanceContentCheckerItem
 
     spec = GovernanceContentCheckerItem().get_axe_spec(None)
     page = recorded_page.page

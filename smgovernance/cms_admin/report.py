@@ -1,20 +1,20 @@
-"""Admin screens for the compliance findings: report (with CSV), dashboard panel,
-page-editor warnings. Public views live in views.py."""
+"""The compliance report in the admin: all findings, filterable, as a page or CSV.
+
+Its menu item is built here; `urls.py` routes to it and `wagtail_hooks.py`
+registers both.
+"""
 
 import csv
-from collections import Counter
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.ui.components import Component
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.models import Page
 
-from .compliance import CHECKS, Finding, Severity, findings_for, run_checks
+from ..compliance import CHECKS, Finding, Severity, run_checks
 
 
 def object_label(finding: Finding) -> str:
@@ -87,35 +87,11 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-urlpatterns = [path("compliance/", ReportView.as_view(), name="report")]
-
-
-class CompliancePanel(Component):
-    """Dashboard panel: findings per severity, linking to the report."""
-
-    template_name = "smgovernance/admin/dashboard_panel.html"
-    order = 90
-
-    def get_context_data(self, parent_context: dict) -> dict:
-        counts = Counter(f.severity for f in run_checks())
-        report_url = reverse("smgovernance_admin:report")
-        return {
-            "rows": [
-                {
-                    "label": label,
-                    "count": counts.get(value, 0),
-                    "url": f"{report_url}?severity={value}",
-                    "severity": value,
-                }
-                for value, label in Severity.choices
-            ],
-            "report_url": report_url,
-        }
-
-
-def warn_about_page_findings(request: HttpRequest, page: Page) -> None:
-    """Show the findings about the edited page as warnings when the editor opens it."""
-    if request.method != "GET":
-        return
-    for finding in findings_for(page, run_checks()):
-        messages.warning(request, finding.message)
+def report_menu_item() -> MenuItem:
+    """The admin menu item of the report (for `register_admin_menu_item`)."""
+    return MenuItem(
+        _("Compliance report"),
+        reverse("smgovernance_admin:report"),
+        icon_name="warning",
+        order=270,
+    )

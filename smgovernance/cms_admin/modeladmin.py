@@ -14,7 +14,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import DeleteView, EditView
 
-from .models import AwarenessAction, EvaluationRecord
+from ..models import AwarenessAction, EvaluationRecord
 
 
 class EvaluationPermissionHelper(PermissionHelper):

@@ -1,8 +1,8 @@
-"""Checks of a page's StreamField content that editors see while writing.
+"""Checks of a page's StreamField content that editors see while writing (C027).
 
 Plain functions over a page (saved or an unsaved preview): no request, no admin.
-The page editor shows the findings (see `editor_checks.py`); the compliance
-registry can run the same functions over all live pages.
+The page editor shows the findings (see `smgovernance.editor`); check C027 runs
+the same functions over all live content pages.
 """
 
 import re
@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from ..blocks import AccessibleImageBlock
+from ..models import ChannelProfilePage, ContactPoint, ContentPage, ResponsiblePerson
+from ..rules.phone import phone_digits
+from ..rules.stages import ChannelStage
+from ..rules.text import EMAIL_PATTERN, PHONE_PATTERN, VIMEO_PATTERN
+from .helpers import page_edit_url, pages
+from .registry import Problem, Severity, memo, register_check
 
 
 CLOSED_CHANNEL = "smg-closed-channel"
@@ -56,9 +64,6 @@ CHECKS: dict[str, dict] = {
     },
 }
 
-PHONE_PATTERN = re.compile(r"(?<![\w.])(?:\+|0)[\d()/\- \u00a0]{5,}\d")
-EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-VIMEO_PATTERN = re.compile(r"(?:https?://)?(?:[\w-]+\.)?vimeo\.com[^\s\"'<]*", re.I)
 TAG_PATTERN = re.compile(r"<[^>]+>")
 
 
@@ -81,30 +86,8 @@ class ContentFinding:
         return str(CHECKS[self.check_id]["help"])
 
 
-def phone_digits(phone: str) -> str:
-    """Digits of a German phone number in national form: "+49 3731 799-3305" -> "037317993305"."""
-    digits = re.sub(r"\D", "", phone)
-    if phone.strip().startswith("+"):
-        digits = "0" + digits[2:] if digits.startswith("49") else "00" + digits
-    elif digits.startswith("0049"):
-        digits = "0" + digits[4:]
-    return digits
-
-
-def tel_href(phone: str) -> str:
-    """A `tel:` URI in international form, e.g. "tel:+4937317993305"."""
-    digits = phone_digits(phone)
-    if digits.startswith("00"):
-        return f"tel:+{digits[2:]}"
-    if digits.startswith("0"):
-        return f"tel:+49{digits[1:]}"
-    return f"tel:{digits}"
-
-
 def known_contacts() -> tuple[set[str], set[str]]:
     """Phone numbers (as digits) and e-mail addresses (lower case) of all records."""
-    from .models import ContactPoint, ResponsiblePerson
-
     phones: set[str] = set()
     emails: set[str] = set()
     rows = (
@@ -147,8 +130,6 @@ def stream_values(page: Page) -> Iterator[tuple[blocks.Block, StreamValue]]:
 
 
 def is_closed_channel(page: object) -> bool:
-    from .models import ChannelProfilePage, ChannelStage
-
     if isinstance(page, Page) and not isinstance(page, ChannelProfilePage):
         if page.specific_class is not ChannelProfilePage:
             return False
@@ -163,8 +144,6 @@ def rich_text_findings(
     page: Page | None,
     block_id: str | None,
 ) -> list[ContentFinding]:
-    from .models import ChannelProfilePage
-
     findings: list[ContentFinding] = []
     text = TAG_PATTERN.sub(" ", source)
     for match in VIMEO_PATTERN.finditer(source):
@@ -253,8 +232,6 @@ def check_page(
 
     `load_contacts` lets a run over many pages load the contact records once.
     """
-    from .blocks import AccessibleImageBlock
-
     findings: list[ContentFinding] = []
     contacts: tuple[set[str], set[str]] | None = None
     for stream_block, stream_value in stream_values(page):
@@ -280,3 +257,24 @@ def check_page(
                     )
                 )
     return findings
+
+
+@register_check(
+    "smgovernance.C027",
+    Severity.WARNING,
+    _("Content pages pass the editor's content checks"),
+)
+def content_findings(site: Site | None) -> Iterator[Problem]:
+    """The editor's content checks (closed channels, unknown contacts …) over live pages."""
+
+    def contacts() -> tuple[set[str], set[str]]:
+        return memo(("known_contacts",), known_contacts)
+
+    for page in pages(ContentPage, site).live().order_by("path"):
+        for finding in check_page(page, load_contacts=contacts):
+            yield Problem(
+                gettext("Page “%(page)s”: %(message)s")
+                % {"page": page.title, "message": finding.message},
+                page,
+                page_edit_url(page),
+            )

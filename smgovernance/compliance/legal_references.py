@@ -1,7 +1,7 @@
-"""Find references to repealed law and stale company names in editor text (O-6).
+"""Find references to repealed law and stale company names in editor text (O-6, C022).
 
 Pure functions over strings and page field values; the page editor shows the findings
-as a warning, and the compliance checks reuse them.
+as a warning (`smgovernance.editor`), and check C022 runs them over the live pages.
 """
 
 import html
@@ -9,15 +9,22 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.db import models
-from django.http import HttpRequest
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from ..models import (
+    AlternativeContactPage,
+    ImprintPage,
+    PrivacyPage,
+    UsageConceptPage,
+)
+from .helpers import live_page, page_edit_url, public_channel_list
+from .registry import Problem, Severity, register_check
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,33 +181,30 @@ def find_outdated_references_in_page(page: Page) -> list[OutdatedReference]:
     return findings
 
 
-def warn_about_outdated_references(request: HttpRequest, page: Page) -> None:
-    """Page-editor hook: a German warning listing each finding (publishing is not blocked)."""
-    if not request.accepts("text/html"):
-        return  # background autosave (JSON): messages would pile up unseen
-    page = page.specific
-    if not getattr(page, "scan_legal_references", False):
-        return
-    findings = find_outdated_references_in_page(page)
-    seen: set[tuple[str, str]] = set()
-    lines = []
-    for finding in findings:
-        if (finding.field, finding.match) in seen:
-            continue
-        seen.add((finding.field, finding.match))
-        lines.append(
-            gettext(
-                'Field "%(field)s": "%(match)s" – %(explanation)s Use: %(replacement)s.'
+@register_check(
+    "smgovernance.C022",
+    Severity.WARNING,
+    _("No page cites outdated legal references"),
+)
+def outdated_legal_references(site: Site | None) -> Iterator[Problem]:
+    """O-6: no page cites repealed law (RStV, TMG …) or a stale company name."""
+    scanned: list[Page] = [
+        page
+        for model in (
+            ImprintPage,
+            PrivacyPage,
+            AlternativeContactPage,
+            UsageConceptPage,
+        )
+        if (page := live_page(model, site)) is not None
+    ]
+    scanned.extend(public_channel_list(site))
+    for page in scanned:
+        matches = sorted({ref.match for ref in find_outdated_references_in_page(page)})
+        if matches:
+            yield Problem(
+                gettext("The page “%(page)s” cites outdated references: %(matches)s.")
+                % {"page": page.title, "matches": ", ".join(matches)},
+                page,
+                page_edit_url(page),
             )
-            % {
-                "field": finding.field,
-                "match": finding.match,
-                "explanation": finding.explanation,
-                "replacement": finding.replacement,
-            }
-        )
-    if lines:
-        messages.warning(
-            request,
-            gettext("Outdated legal references found:") + " " + " ".join(lines),
-        )

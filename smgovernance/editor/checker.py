@@ -3,19 +3,18 @@
 Wagtail runs axe in the preview (the editor's "Checks" side panel and the
 userbar). Built-in axe rules cover alt text and heading order. Findings that
 need the records (closed channels, unknown phone numbers or e-mail addresses,
-Vimeo addresses in text) are computed on the server by `content_checks` and
+Vimeo addresses in text) are computed on the server by `compliance.content` and
 rendered in the preview only, each as an element with `data-smg-check`; one
 custom axe rule per check reports those elements with a German title and fix.
-After saving, the same findings also appear as messages above the editor.
+After saving, the same findings also appear as messages above the editor
+(`feedback.py`).
 """
 
-from django.contrib import messages
 from django.http import HttpRequest
-from django.utils.translation import gettext
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.models import Page
 
-from . import content_checks
+from ..compliance import content as content_checks
 
 
 # Axe built-in rules editors can act on, added to Wagtail's defaults.
@@ -83,17 +82,3 @@ def use_governance_checker(
         else item
         for item in items
     ]
-
-
-def warn_about_findings(request: HttpRequest, page: Page) -> None:
-    """`after_create_page`/`after_edit_page` hook: list the findings after saving."""
-    for finding in content_checks.check_page(page):
-        messages.warning(
-            request,
-            gettext("%(title)s: %(message)s %(help)s")
-            % {
-                "title": finding.title,
-                "message": finding.message,
-                "help": finding.help,
-            },
-        )

@@ -1,0 +1,144 @@
+"""Shared lookups of the checks: admin edit URLs and rows loaded once per run."""
+
+import datetime
+from collections.abc import Iterator
+
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import Promise
+from wagtail.models import Page, Site
+
+from ..models import (
+    ChannelProfilePage,
+    EvaluationRecord,
+    ThirdPartyProvider,
+    UsageConceptPage,
+)
+from ..rules.stages import PUBLIC_STAGES
+from .registry import Problem, Severity, memo, register_check
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def short_date(value: datetime.date) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def page_edit_url(page: Page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def snippet_edit_url(obj: models.Model) -> str:
+    opts = obj._meta
+    return reverse(
+        f"wagtailsnippets_{opts.app_label}_{opts.model_name}:edit", args=[obj.pk]
+    )
+
+
+def modeladmin_url(
+    model: type[models.Model], action: str, pk: int | None = None
+) -> str:
+    opts = model._meta
+    name = f"{opts.app_label}_{opts.model_name}_modeladmin_{action}"
+    return reverse(name, args=[pk] if pk is not None else [])
+
+
+def pages(model: type[Page], site: Site | None) -> models.QuerySet:
+    queryset = model.objects.all()
+    if site is not None:
+        queryset = queryset.in_site(site)
+    return queryset
+
+
+def public_channels(site: Site | None) -> models.QuerySet:
+    """Live channels in a stage that puts them on a platform."""
+    return (
+        pages(ChannelProfilePage, site)
+        .live()
+        .filter(stage__in=PUBLIC_STAGES)
+        .order_by("path")
+    )
+
+
+def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
+    """Live channels on a platform, with platform and history: three queries per run."""
+    return memo(
+        ("channels", site.pk if site else None),
+        lambda: list(
+            public_channels(site)
+            .select_related("platform")
+            .prefetch_related("stage_changes", "successors")
+        ),
+    )
+
+
+def live_page(model: type[Page], site: Site | None) -> Page | None:
+    return memo(
+        (model._meta.label, site.pk if site else None),
+        lambda: pages(model, site).live().order_by("path").first(),
+    )
+
+
+def concept_page(site: Site | None) -> UsageConceptPage | None:
+    return live_page(UsageConceptPage, site)
+
+
+def latest_evaluation() -> EvaluationRecord | None:
+    return memo(
+        ("latest_evaluation",),
+        lambda: (
+            EvaluationRecord.objects.filter(submitted=True)
+            .order_by("-date", "-pk")
+            .first()
+        ),
+    )
+
+
+def third_country_providers() -> list[ThirdPartyProvider]:
+    """Providers outside the EU/EEA, by name: one query shared by two checks."""
+    return memo(
+        ("third_country_providers",),
+        lambda: list(
+            ThirdPartyProvider.objects.filter(is_third_country=True).order_by("name")
+        ),
+    )
+
+
+def installed_model(label: str) -> type[models.Model] | None:
+    try:
+        return apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def required_page(label: str, site: Site | None, message: str) -> Iterator[Problem]:
+    """One problem when the page type `label` is installed but has no live page.
+
+    Page types of other parts of the extension are looked up by label, so the
+    check simply yields nothing while the type does not exist.
+    """
+    model = installed_model(label)
+    if model is None:
+        return
+    if live_page(model, site) is not None:
+        return
+    page = pages(model, site).order_by("path").first()
+    yield Problem(message, page, page_edit_url(page) if page is not None else "")
+
+
+def register_required_page(
+    check_id: str, title: Promise, label: str, message: Promise, doc: str
+) -> None:
+    """Register an error check: the page type `label` has a live page (see `required_page`)."""
+
+    def check(site: Site | None) -> Iterator[Problem]:
+        yield from required_page(label, site, str(message))
+
+    check.__name__ = check.__qualname__ = f"{label.rsplit('.', 1)[-1].lower()}_required"
+    check.__doc__ = doc
+    register_check(check_id, Severity.ERROR, title)(check)

@@ -1,0 +1,127 @@
+"""Embedding our video pages on other sites: the one home of the embed rules.
+
+- ``SMGOVERNANCE_EMBED_ORIGINS``: which origins may frame the embed view
+  (``is_origin``, ``embed_origins``). The system check (``checks.py``) and the
+  response below use the same ``is_origin``, so an entry the check accepts is
+  never dropped at runtime, and the other way round.
+- The frame-ancestors allowlist of the embed view (``frame_ancestors``) and the
+  frameable response itself (``render_video_embed``).
+- The addresses other sites discover: ``embed_url`` and ``oembed_discovery_url``.
+
+This module takes the page as an argument and imports neither models nor views,
+so the video page model can import it. The oEmbed provider is in ``views/oembed.py``.
+"""
+
+import re
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.clickjacking import xframe_options_exempt
+from wagtail.models import Page
+
+
+try:
+    from csp.decorators import csp_replace
+except ImportError:  # django-csp is an optional dependency (extra "csp")
+    csp_replace = None
+
+
+CSP_MIDDLEWARE = "csp.middleware.CSPMiddleware"
+SETTING = "SMGOVERNANCE_EMBED_ORIGINS"
+# Characters that would end or extend a CSP source list, or hide in a header.
+FORBIDDEN_CHARACTERS = frozenset(" ;,'\"\\\r\n\t\f\v")
+# A CSP host-part: letters, digits and "-" in dot-separated labels, or "*." first.
+HOST = re.compile(r"(?:\*\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*")
+
+
+def is_origin(value: object) -> bool:
+    """A bare scheme://host[:port] (an optional trailing "/" aside), safe in a CSP header.
+
+    Refused: user info, a port outside 0-65535 or empty, a path, query or fragment,
+    whitespace, quotes and separators, and hosts a CSP source cannot name
+    (non-ASCII names must be written in their xn-- form).
+    """
+    if not isinstance(value, str) or not value:
+        return False
+    if any(char in FORBIDDEN_CHARACTERS for char in value):
+        return False
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises ValueError on a port outside 0-65535
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    netloc = host if port is None else f"{host}:{port}"
+    return (
+        parts.scheme in ("http", "https")
+        and HOST.fullmatch(host) is not None
+        # the same netloc again: no user info, no empty or zero-padded port
+        and parts.netloc.lower() == netloc
+        and parts.path in ("", "/")
+        and "?" not in value
+        and "#" not in value
+    )
+
+
+def configured_origins() -> list[object]:
+    """The raw entries of the setting; a single string counts as one entry."""
+    origins = getattr(settings, SETTING, [])
+    if isinstance(origins, str):
+        return [origins]
+    return list(origins or [])
+
+
+def embed_origins() -> list[str]:
+    """The valid origins of the setting, read per request; other entries are dropped
+    (``checks.py`` reports each of them as smgovernance.E002)."""
+    return [origin.rstrip("/") for origin in configured_origins() if is_origin(origin)]
+
+
+def frame_ancestors() -> list[str]:
+    """The CSP frame-ancestors sources of the embed view: this site and the origins."""
+    return ["'self'", *embed_origins()]
+
+
+def render_video_embed(request: HttpRequest, page: Page) -> HttpResponse:
+    """The video page's frameable view; only the configured origins may frame it.
+
+    `page` is a VideoPage (anything with `vimeo_value`); it is passed in, so this
+    module needs no models.
+    """
+    ancestors = frame_ancestors()
+
+    def view(request: HttpRequest) -> HttpResponse:
+        response = TemplateResponse(
+            request,
+            "smgovernance/video_embed.html",
+            {"page": page, "self": page, "video": page.vimeo_value},
+        )
+        if CSP_MIDDLEWARE not in settings.MIDDLEWARE:
+            # Without django-csp's middleware nobody else sets the header.
+            response["Content-Security-Policy"] = "frame-ancestors " + " ".join(
+                ancestors
+            )
+        return response
+
+    if csp_replace is not None:
+        view = csp_replace({"frame-ancestors": ancestors})(view)
+    return xframe_options_exempt(view)(request)
+
+
+def embed_url(request: HttpRequest | None, page: Page) -> str:
+    """The absolute address of a video page's frameable view."""
+    return page.get_full_url(request) + "embed/"
+
+
+def oembed_discovery_url(request: HttpRequest | None, page: Page) -> str:
+    """Absolute oEmbed URL of a video page; "" when the site did not include our URLs."""
+    try:
+        endpoint = reverse("smgovernance:oembed")
+    except NoReverseMatch:
+        return ""
+    query = urlencode({"url": page.get_full_url(request), "format": "json"})
+    url = endpoint + "?" + query
+    return request.build_absolute_uri(url) if request is not None else url
