@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Collection, Site
 
 from home.models import SiteIdentity
 
@@ -38,6 +38,8 @@ def build(context: dict) -> None:
 
 def poster_image(title: str, path: Path) -> object:
     """The Wagtail image with that title, created from `path` the first time."""
+    if Collection.get_first_root_node() is None:  # a flushed database (tests)
+        Collection.add_root(name="Root")
     model = get_image_model()
     image = model.objects.filter(title=title).first()
     if image is None:
