@@ -3,6 +3,8 @@ import os
 
 import pytest
 from django.core.management import call_command
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM must
@@ -22,6 +24,12 @@ def empty_cache():
 
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def image(db) -> Image:
+    """A stored test image (a small PNG) for image blocks."""
+    return Image.objects.create(title="Test", file=get_test_image_file())
 
 
 @pytest.fixture

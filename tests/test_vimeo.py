@@ -1,4 +1,4 @@
-"""smgovernance.vimeo.parse and the VimeoBlock: strict, German, never crashing."""
+"""smgovernance.vimeo.parse: strict, German, never crashing."""
 
 import contextlib
 
@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.blocks import StructBlockValidationError
 
-from smgovernance.blocks import VimeoBlock
 from smgovernance.vimeo import VimeoVideo, parse, parse_start_time
 
 
@@ -279,59 +277,3 @@ def test_start_time(value, seconds):
 def test_bad_start_time(value):
     with pytest.raises(ValidationError):
         parse_start_time(value)
-
-
-def block_value(**fields):
-    block = VimeoBlock()
-    data = {
-        "video": "https://vimeo.com/76979871",
-        "title": "Leben in Mittelsachsen",
-        "poster": None,
-        "transcript": None,
-        "captions_available": False,
-        "caption_language": "de",
-        "start_time": "",
-    }
-    data.update(fields)
-    return block, block.to_python(data)
-
-
-def test_block_clean_stores_the_canonical_url():
-    block, value = block_value(
-        video='<iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e&amp;app_id=1"></iframe>',
-        start_time="1:30",
-    )
-    cleaned = block.clean(value)
-    assert cleaned["video"] == "https://vimeo.com/76979871/8272103f6e"
-    assert cleaned.player_url == (
-        "https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1&autoplay=1#t=90s"
-    )
-
-
-def test_block_gives_the_parser_message_at_the_video_field():
-    block, value = block_value(video="https://www.youtube.com/watch?v=1")
-    with (
-        translation.override("de"),
-        pytest.raises(StructBlockValidationError) as caught,
-    ):
-        block.clean(value)
-    assert set(caught.value.block_errors) == {"video"}
-    assert "keine Vimeo-Adresse" in str(caught.value.block_errors["video"].messages)
-
-
-def test_block_refuses_live_events_and_bad_start_times():
-    block, value = block_value(video="https://vimeo.com/event/123", start_time="x")
-    with (
-        translation.override("de"),
-        pytest.raises(StructBlockValidationError) as caught,
-    ):
-        block.clean(value)
-    assert set(caught.value.block_errors) == {"video", "start_time"}
-    assert "Live-Veranstaltung" in str(caught.value.block_errors["video"].messages)
-
-
-def test_block_requires_a_title():
-    block, value = block_value(title="")
-    with pytest.raises(StructBlockValidationError) as caught:
-        block.clean(value)
-    assert "title" in caught.value.block_errors

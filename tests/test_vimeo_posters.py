@@ -13,7 +13,7 @@ from PIL import Image as PillowImage
 
 from smgovernance import vimeo_posters
 from smgovernance.models import VideoPage
-from tests.utils import soup
+from tests.factories import soup
 
 
 SKILLED = "/videos/fachkraefte-fuer-die-region/"

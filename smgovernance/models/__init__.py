@@ -1,35 +1,33 @@
-"""The extension's models, re-exported so that `smgovernance.models.X` always works."""
+"""The extension's models, one module per page family or record kind.
 
+Re-exported here, so that `smgovernance.models.X` always works. Modules of this
+package import their siblings directly (`from .contacts import ContactPoint`),
+never this package.
+"""
+
+from ..rules.deadlines import add_one_month, evaluation_interval
+from ..rules.feedback import FeedbackKind
+from ..rules.netiquette import NetiquetteMeasure
+from ..rules.stages import INDEX_STAGE_ORDER, PUBLIC_STAGES, ChannelStage
 from .accessibility import (
     AccessibilityStatementPage,
     AssessmentMethod,
     ConformanceStatus,
-    FeedbackKind,
-    FeedbackSubmission,
-    NetiquetteMeasure,
-    NetiquettePage,
-    add_one_month,
 )
-from .channels import (
-    PUBLIC_STAGES,
-    ChannelIndexPage,
-    ChannelProfilePage,
-    ChannelStage,
-    ChannelStageChange,
-    ChannelSuccessor,
-)
-from .concept import ConceptDocument, UsageConceptPage
-from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
-from .content import ContentPage
-from .legal import (
+from .alternative_contact import (
     AlternativeContactPage,
     AlternativeContactPoint,
     AlternativeContactWebsite,
-    ImprintPage,
-    ImprintResponsiblePerson,
-    PlatformPrivacyNote,
-    PrivacyPage,
 )
+from .channel_history import ChannelStageChange, ChannelSuccessor
+from .channel_index import ChannelIndexPage
+from .channel_profile import ChannelProfilePage
+from .concept import ConceptDocument, UsageConceptPage
+from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
+from .content import ContentPage
+from .feedback import FeedbackSubmission
+from .imprint import ImprintPage, ImprintResponsiblePerson
+from .netiquette import NetiquettePage
 from .platforms import (
     Platform,
     ThirdPartyProvider,
@@ -38,59 +36,60 @@ from .platforms import (
     validate_profile_url,
 )
 from .privacy import LegalBasis
+from .privacy_notice import PlatformPrivacyNote, PrivacyPage
 from .registers import (
     AwarenessAction,
     AwarenessKind,
     ChannelDecision,
     Decision,
     EvaluationRecord,
-    evaluation_interval,
 )
 from .videos import VideoCategory, VideoIndexPage, VideoPage
 
 
 __all__ = [
-    "AwarenessAction",
-    "AwarenessKind",
-    "ChannelDecision",
-    "ConceptDocument",
-    "Decision",
-    "EvaluationRecord",
-    "UsageConceptPage",
-    "evaluation_interval",
-    "AccessibilityStatementPage",
-    "AssessmentMethod",
-    "ConformanceStatus",
-    "FeedbackKind",
-    "FeedbackSubmission",
-    "NetiquetteMeasure",
-    "NetiquettePage",
-    "add_one_month",
+    "INDEX_STAGE_ORDER",
     "PUBLIC_STAGES",
+    "AccessibilityStatementPage",
     "AlternativeContactPage",
     "AlternativeContactPoint",
     "AlternativeContactWebsite",
-    "ImprintPage",
-    "ImprintResponsiblePerson",
-    "PlatformPrivacyNote",
-    "PrivacyPage",
+    "AssessmentMethod",
+    "AwarenessAction",
+    "AwarenessKind",
+    "ChannelDecision",
     "ChannelIndexPage",
     "ChannelProfilePage",
     "ChannelStage",
     "ChannelStageChange",
     "ChannelSuccessor",
+    "ConceptDocument",
+    "ConformanceStatus",
     "ContactPoint",
     "ContentPage",
+    "Decision",
+    "EvaluationRecord",
+    "FeedbackKind",
+    "FeedbackSubmission",
+    "ImprintPage",
+    "ImprintResponsiblePerson",
     "LegalBasis",
+    "NetiquetteMeasure",
+    "NetiquettePage",
     "OfficeHours",
     "Platform",
+    "PlatformPrivacyNote",
+    "PrivacyPage",
     "ResponsiblePerson",
     "ThirdPartyProvider",
     "TransferBasis",
+    "UsageConceptPage",
     "VideoCategory",
     "VideoIndexPage",
     "VideoPage",
     "Weekday",
+    "add_one_month",
+    "evaluation_interval",
     "is_outdated_host",
     "validate_profile_url",
 ]

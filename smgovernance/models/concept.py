@@ -12,12 +12,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
-from .channels import PUBLIC_STAGES, ChannelProfilePage
+from ..rules.stages import PUBLIC_STAGES
+from ..rules.text import SECTION_FEATURES
+from .channel_profile import ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
 from .mixins import ViewRestrictionsInOneQueryMixin
-
-
-RICH_TEXT = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
+from .registers import ChannelDecision, EvaluationRecord
 
 
 class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
@@ -35,10 +35,10 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
             "means the concept must be updated."
         ),
     )
-    preamble = RichTextField(_("preamble"), features=RICH_TEXT)
-    task = RichTextField(_("task and purpose"), features=RICH_TEXT)
+    preamble = RichTextField(_("preamble"), features=SECTION_FEATURES)
+    task = RichTextField(_("task and purpose"), features=SECTION_FEATURES)
     responsible_bodies = RichTextField(
-        _("responsible bodies"), features=RICH_TEXT, blank=True
+        _("responsible bodies"), features=SECTION_FEATURES, blank=True
     )
     responsible_persons = ParentalManyToManyField(
         ResponsiblePerson,
@@ -49,7 +49,7 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
     contact_points = ParentalManyToManyField(
         ContactPoint, verbose_name=_("contact points"), blank=True, related_name="+"
     )
-    self_commitment = RichTextField(_("self-commitment"), features=RICH_TEXT)
+    self_commitment = RichTextField(_("self-commitment"), features=SECTION_FEATURES)
     evaluation_owner = models.ForeignKey(
         ResponsiblePerson,
         verbose_name=_("evaluation owner"),
@@ -111,8 +111,6 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, Page):
         return pages.order_by("path")
 
     def published_evaluations(self) -> models.QuerySet:
-        from .registers import ChannelDecision, EvaluationRecord
-
         return (
             EvaluationRecord.objects.filter(published=True, submitted=True)
             .prefetch_related(

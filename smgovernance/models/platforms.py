@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from ..rules import hosts
+from ..rules.hosts import split_hosts, url_host
+
 
 class TransferBasis(models.TextChoices):
     """Art. 13(1)(f) GDPR: on what basis personal data may go to a third country."""
@@ -101,15 +104,6 @@ HOST_NAME = re.compile(
 )
 
 
-def split_hosts(value: str) -> list[str]:
-    """Host names from a text field: one per line (commas also separate)."""
-    return [
-        line.strip().lower()
-        for line in value.replace(",", "\n").splitlines()
-        if line.strip()
-    ]
-
-
 class Platform(index.Indexed, models.Model):
     """A social media platform as data: adding one needs no code."""
 
@@ -199,15 +193,6 @@ class Platform(index.Indexed, models.Model):
         return split_hosts(self.outdated_hosts)
 
 
-def profile_url_host(url: str) -> str:
-    """The URL's host in lower case, without a trailing dot ("" when there is none)."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        return ""
-    return host.rstrip(".")
-
-
 def validate_profile_url(url: str, platform: Platform) -> None:
     """Check that `url` is an https address on one of the platform's hosts.
 
@@ -234,7 +219,7 @@ def validate_profile_url(url: str, platform: Platform) -> None:
             ),
             code="not_https",
         )
-    host = profile_url_host(url)
+    host = url_host(url)
     if not host:
         raise ValidationError(
             _("Enter the full address of the profile, e.g. https://%(host)s/name."),
@@ -267,5 +252,5 @@ def validate_profile_url(url: str, platform: Platform) -> None:
 
 
 def is_outdated_host(url: str, platform: Platform) -> bool:
-    """True when the URL uses a host the platform has replaced (twitter.com → x.com)."""
-    return profile_url_host(url) in platform.outdated_host_list
+    """True when the URL uses a host the platform has replaced (see rules.hosts)."""
+    return hosts.is_outdated_host(url, platform.outdated_host_list)

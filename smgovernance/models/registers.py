@@ -1,9 +1,6 @@
 """Registers the concept promises to keep: yearly evaluations (O-16) and
 privacy-awareness actions (O-10). Evaluations are append-only once submitted."""
 
-import datetime
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,13 +9,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from .channels import ChannelProfilePage
-
-
-def evaluation_interval() -> datetime.timedelta:
-    return datetime.timedelta(
-        days=getattr(settings, "SMGOVERNANCE_EVALUATION_INTERVAL_DAYS", 365)
-    )
+from ..rules.deadlines import evaluation_interval
+from .channel_profile import ChannelProfilePage
 
 
 class Decision(models.TextChoices):

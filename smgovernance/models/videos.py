@@ -1,6 +1,7 @@
 """Video pages: Vimeo videos behind a consent placeholder, with transcript and a frameable view."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,7 +9,6 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -19,13 +19,14 @@ from wagtail.search import index
 
 from ..blocks import CAPTION_LANGUAGES, TRANSCRIPT_FEATURES, VimeoBlock, parse_video
 from ..embedding import oembed_discovery_url, render_video_embed
+from ..forms import VideoPageForm
+from ..rules.accessibility import transcript_required
+from ..rules.text import INLINE_FEATURES, LIST_FEATURES
 from ..vimeo import parse_start_time
 from .mixins import ViewRestrictionsInOneQueryMixin
 
 
-# Prerecorded media published before this day are exempt from the accessibility
-# requirements (Directive (EU) 2016/2102, Art. 1(4)(a)); later ones need a transcript.
-TRANSCRIPT_REQUIRED_FROM = datetime.date(2020, 9, 23)
+# The query parameter that filters the video index by category (`?kategorie=<slug>`).
 CATEGORY_PARAM = "kategorie"
 
 
@@ -51,13 +52,18 @@ class VideoCategory(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def query_string(self) -> str:
+        """`kategorie=<slug>`: appended to the video index's URL, it lists this category."""
+        return urlencode({VideoIndexPage.CATEGORY_PARAM: self.slug})
+
 
 class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     """Lists the video pages, filterable by category."""
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
-    )
+    intro = RichTextField(_("introduction"), blank=True, features=INLINE_FEATURES)
+
+    CATEGORY_PARAM = CATEGORY_PARAM
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["smgovernance.VideoPage"]
@@ -74,7 +80,7 @@ class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         categories = list(VideoCategory.objects.all())
         chosen = None
-        slug = request.GET.get(CATEGORY_PARAM, "")
+        slug = request.GET.get(self.CATEGORY_PARAM, "")
         if slug:
             # An unknown value shows every video instead of failing.
             chosen = next((c for c in categories if c.slug == slug), None)
@@ -92,35 +98,9 @@ class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
             videos=videos,
             categories=categories,
             chosen_category=chosen,
-            category_param=CATEGORY_PARAM,
+            category_param=self.CATEGORY_PARAM,
         )
         return context
-
-
-class VideoPageForm(WagtailAdminPageForm):
-    """Requires the transcript when publishing, but lets editors save incomplete drafts."""
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if self.is_deferred_validation:
-            return cleaned
-        date = cleaned.get("publication_date")
-        transcript = cleaned.get("transcript") or ""
-        if date and date >= TRANSCRIPT_REQUIRED_FROM and is_blank_html(transcript):
-            self.add_error(
-                "transcript",
-                _(
-                    "Videos published on or after 23 September 2020 need a transcript "
-                    "(accessibility law): enter the spoken text and describe what is shown."
-                ),
-            )
-        return cleaned
-
-
-def is_blank_html(value: str) -> bool:
-    from bs4 import BeautifulSoup
-
-    return not BeautifulSoup(value or "", "html.parser").get_text().strip()
 
 
 class VideoPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
@@ -145,9 +125,7 @@ class VideoPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
             "Shown from our own server before consent. Without one, a neutral graphic is shown."
         ),
     )
-    description = RichTextField(
-        _("description"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
-    )
+    description = RichTextField(_("description"), blank=True, features=LIST_FEATURES)
     publication_date = models.DateField(
         _("publication date"),
         default=datetime.date.today,
@@ -231,9 +209,7 @@ class VideoPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
 
     @property
     def transcript_required(self) -> bool:
-        return bool(
-            self.publication_date and self.publication_date >= TRANSCRIPT_REQUIRED_FROM
-        )
+        return transcript_required(self.publication_date)
 
     @property
     def vimeo_value(self):

@@ -26,3 +26,7 @@ def mentions_vimeo(source: str) -> bool:
     return bool(
         VIMEO_PATTERN.search(source or "") or IFRAME_PATTERN.search(source or "")
     )
+
+
+# Inline emphasis and links only (short rich-text parts of blocks and intros).
+INLINE_FEATURES = ["bold", "italic", "link"]

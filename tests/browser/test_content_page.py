@@ -10,7 +10,7 @@ from smgovernance.blocks import GOVERNANCE_BLOCKS
 from smgovernance.compliance import content as content_checks
 from smgovernance.models import ContactPoint, ContentPage
 from tests.browser.conftest import axe_violations, describe
-from tests.content_helpers import make_channels
+from tests.factories import make_channels
 
 
 pytestmark = pytest.mark.django_db(transaction=True)

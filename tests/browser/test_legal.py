@@ -1,7 +1,7 @@
 import pytest
 
 from tests.browser.conftest import axe_violations, describe
-from tests.test_legal import add_channel
+from tests.factories import add_channel
 
 
 pytestmark = pytest.mark.django_db(transaction=True)

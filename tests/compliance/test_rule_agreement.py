@@ -24,7 +24,7 @@ from smgovernance.rules.stages import (
     ChannelStage,
     unmet_requirements,
 )
-from tests import concept_helpers as h
+from tests import factories as h
 
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from smgovernance.models import (
     ThirdPartyProvider,
 )
 from smgovernance.rules.stages import unmet_requirements
-from tests import concept_helpers as h
+from tests import factories as h
 
 
 pytestmark = pytest.mark.django_db

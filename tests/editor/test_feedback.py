@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from smgovernance.editor import after_save_page, warn_about_page_findings
 from smgovernance.models import ChannelProfilePage
-from tests.channel_helpers import (
+from tests.factories import (
     add_url,
     channel_form_data,
     edit_url,

@@ -1,0 +1,19 @@
+"""Forms of the extension: the public feedback form and the page editors' base forms.
+
+One module per form family. Forms never import models: where one needs a model
+it asks `django.apps.apps` for it by label when it runs.
+"""
+
+from .channel_profile import ChannelProfilePageForm
+from .feedback import FeedbackForm
+from .imprint import ImprintPageForm
+from .video import VideoPageForm, is_blank_html
+
+
+__all__ = [
+    "ChannelProfilePageForm",
+    "FeedbackForm",
+    "ImprintPageForm",
+    "VideoPageForm",
+    "is_blank_html",
+]

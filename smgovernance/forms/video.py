@@ -1,0 +1,33 @@
+"""The video page's admin form: the transcript is required when publishing."""
+
+from bs4 import BeautifulSoup
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from ..rules.accessibility import transcript_required
+
+
+def is_blank_html(value: str) -> bool:
+    """Whether rich text holds no visible text (e.g. "<p></p>")."""
+    return not BeautifulSoup(value or "", "html.parser").get_text().strip()
+
+
+class VideoPageForm(WagtailAdminPageForm):
+    """Requires the transcript when publishing, but lets editors save incomplete drafts."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.is_deferred_validation:
+            return cleaned
+        transcript = cleaned.get("transcript") or ""
+        if transcript_required(cleaned.get("publication_date")) and is_blank_html(
+            transcript
+        ):
+            self.add_error(
+                "transcript",
+                _(
+                    "Videos published on or after 23 September 2020 need a transcript "
+                    "(accessibility law): enter the spoken text and describe what is shown."
+                ),
+            )
+        return cleaned

@@ -1,0 +1,280 @@
+"""Privacy notices (Art. 13 GDPR): the website, each channel, the Vimeo embed (O-7, O-8)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, Site
+
+from ..rules.text import LEGAL_FEATURES
+from .contacts import validate_phone
+from .imprint import ImprintPage
+from .mixins import ViewRestrictionsInOneQueryMixin
+from .platforms import Platform, ThirdPartyProvider
+from .privacy import (
+    DEFAULT_COMPLAINT_AUTHORITY,
+    DEFAULT_COMPLAINT_AUTHORITY_ADDRESS,
+    DEFAULT_COMPLAINT_AUTHORITY_URL,
+    LegalBasis,
+)
+from .public_channels import channel_heading, page_site, public_channels
+
+
+class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
+    """Art. 13 GDPR notices: one section for the site, each channel and the Vimeo embed."""
+
+    intro = RichTextField(_("introduction"), features=LEGAL_FEATURES, blank=True)
+    dpo_name = models.CharField(
+        _("data protection officer"),
+        max_length=255,
+        help_text=_("Name or function of the data protection officer (Art. 37 GDPR)."),
+    )
+    dpo_email = models.EmailField(_("e-mail of the data protection officer"))
+    dpo_phone = models.CharField(
+        _("phone of the data protection officer"),
+        max_length=50,
+        blank=True,
+        validators=[validate_phone],
+    )
+    dpo_address = models.CharField(
+        _("postal address of the data protection officer"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the address from the imprint."),
+    )
+    complaint_authority = models.CharField(
+        _("complaint authority"),
+        max_length=255,
+        default=DEFAULT_COMPLAINT_AUTHORITY,
+    )
+    complaint_authority_address = models.CharField(
+        _("address of the complaint authority"),
+        max_length=255,
+        blank=True,
+        default=DEFAULT_COMPLAINT_AUTHORITY_ADDRESS,
+    )
+    complaint_authority_url = models.URLField(
+        _("website of the complaint authority"),
+        blank=True,
+        default=DEFAULT_COMPLAINT_AUTHORITY_URL,
+    )
+    website_purposes = models.TextField(
+        _("website: purposes of processing"),
+        help_text=_("E.g. delivering the pages, security of the servers."),
+    )
+    website_legal_basis = models.CharField(
+        _("website: legal basis"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.PUBLIC_TASK,
+    )
+    website_recipients = models.TextField(
+        _("website: recipients"),
+        blank=True,
+        help_text=_(
+            "E.g. the hosting service provider. Leave empty if there are none."
+        ),
+    )
+    website_retention = models.TextField(_("website: retention"))
+    vimeo_provider = models.ForeignKey(
+        ThirdPartyProvider,
+        verbose_name=_("video provider"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The operator of embedded videos. Leave empty to use the operator of the platform with the slug vimeo."
+        ),
+    )
+    vimeo_legal_basis = models.CharField(
+        _("video embed: legal basis"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.CONSENT,
+    )
+    vimeo_retention = models.TextField(
+        _("video embed: retention"),
+        blank=True,
+        help_text=_("Leave empty to refer to the provider's privacy policy."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("dpo_name"),
+                FieldPanel("dpo_email"),
+                FieldPanel("dpo_phone"),
+                FieldPanel("dpo_address"),
+            ],
+            heading=_("Data protection officer"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("complaint_authority"),
+                FieldPanel("complaint_authority_address"),
+                FieldPanel("complaint_authority_url"),
+            ],
+            heading=_("Complaint authority"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("website_purposes"),
+                FieldPanel("website_legal_basis"),
+                FieldPanel("website_recipients"),
+                FieldPanel("website_retention"),
+            ],
+            heading=_("This website"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("vimeo_provider"),
+                FieldPanel("vimeo_legal_basis"),
+                FieldPanel("vimeo_retention"),
+            ],
+            heading=_("Embedded videos"),
+        ),
+        InlinePanel(
+            "platform_notes",
+            heading=_("Platform notes (joint controllership, court cases)"),
+            label=_("Platform note"),
+        ),
+        HelpPanel(
+            _(
+                "One section per channel is generated from the channel pages in the stages pilot, active and dormant: purposes, legal basis and retention come from the channel, the operator from the platform records."
+            ),
+            heading=_("Channels"),
+        ),
+    ]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    scan_legal_references = True
+    page_description = _(
+        "Privacy notices (Art. 13 GDPR) for the website, each channel and embedded videos."
+    )
+
+    class Meta:
+        verbose_name = _("privacy notice page")
+        verbose_name_plural = _("privacy notice pages")
+
+    @property
+    def vimeo_needs_consent(self) -> bool:
+        """Embedding on consent also needs § 25 (1) TDDDG for access to the device."""
+        return self.vimeo_legal_basis == LegalBasis.CONSENT
+
+    def imprint(self, site: Site | None = None) -> ImprintPage | None:
+        """The controller's data comes from the site's imprint: typed once."""
+        imprints = ImprintPage.objects.live()
+        site = site or self.get_site()
+        if site is not None:
+            imprints = imprints.descendant_of(site.root_page, inclusive=True)
+        return imprints.order_by("path").first()
+
+    def video_provider(self) -> ThirdPartyProvider | None:
+        if self.vimeo_provider_id:
+            return self.vimeo_provider
+        platform = (
+            Platform.objects.filter(slug="vimeo").select_related("provider").first()
+        )
+        return platform.provider if platform else None
+
+    def channel_sections(self, site: Site | None = None) -> list[dict]:
+        """Per public channel: the channel, its recipient, its platform note and the
+        person who answers data subject requests.
+
+        The recipient is the instance operator where one is set (federated platforms
+        such as Mastodon), otherwise the platform's operator.
+        """
+        notes = {note.platform_id: note for note in self.platform_notes.all()}
+        return [
+            {
+                "channel": channel,
+                "heading": channel_heading(channel),
+                "anchor": f"kanal-{channel.slug}",
+                "note": notes.get(channel.platform_id),
+                "recipient": channel.instance_operator or channel.platform.provider,
+                "is_instance": channel.instance_operator_id is not None,
+                "data_subject_contact": channel.data_subject_owner,
+            }
+            for channel in public_channels(self, site)
+        ]
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        site = page_site(self, request)
+        context["imprint"] = self.imprint(site)
+        context["channel_sections"] = self.channel_sections(site)
+        context["video_provider"] = self.video_provider()
+        return context
+
+
+class PlatformPrivacyNote(Orderable):
+    """Platform-wide privacy facts, e.g. Facebook's Page Insights arrangement (O-8)."""
+
+    page = ParentalKey(
+        PrivacyPage, on_delete=models.CASCADE, related_name="platform_notes"
+    )
+    platform = models.ForeignKey(
+        Platform, verbose_name=_("platform"), on_delete=models.CASCADE, related_name="+"
+    )
+    insights_deactivated = models.BooleanField(
+        _("statistics (Page Insights) are switched off"),
+        default=False,
+    )
+    joint_controllership_essence = models.TextField(
+        _("essence of the joint controllership arrangement (Art. 26 GDPR)"),
+        blank=True,
+        help_text=_(
+            "Who is responsible for what, and where data subjects can exercise their rights."
+        ),
+    )
+    arrangement_url = models.URLField(
+        _("address of the arrangement"),
+        blank=True,
+        help_text=_("E.g. Meta's Page Insights Controller Addendum."),
+    )
+    litigation_note = models.TextField(
+        _("note on pending court cases"),
+        blank=True,
+        help_text=_("The state of the proceedings; review at least once a year."),
+    )
+    litigation_reviewed_on = models.DateField(
+        _("note last reviewed on"), null=True, blank=True
+    )
+
+    panels = [
+        FieldPanel("platform"),
+        FieldPanel("insights_deactivated"),
+        FieldPanel("joint_controllership_essence"),
+        FieldPanel("arrangement_url"),
+        FieldPanel("litigation_note"),
+        FieldPanel("litigation_reviewed_on"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("platform note")
+        verbose_name_plural = _("platform notes")
+
+    def clean(self) -> None:
+        errors = {}
+        platform = Platform.objects.filter(pk=self.platform_id).first()
+        if (
+            platform is not None
+            and platform.joint_controllership
+            and not self.insights_deactivated
+            and not self.joint_controllership_essence.strip()
+        ):
+            errors["joint_controllership_essence"] = _(
+                "Joint controllership applies on this platform: state the essence of the arrangement or that the statistics are switched off."
+            )
+        if self.litigation_note.strip() and not self.litigation_reviewed_on:
+            errors["litigation_reviewed_on"] = _(
+                "Enter when the note on the court cases was last reviewed."
+            )
+        if errors:
+            raise ValidationError(errors)
