@@ -36,12 +36,13 @@ def soup(client, path: str) -> BeautifulSoup:
 def test_every_page_has_a_meta_description_and_the_site_chrome(client, demo):
     paths = public_paths()
     assert len(paths) >= 16
-    for path in [*paths, "/suche/"]:
+    for path in [*paths, "/suche/", "/videos/fachkraefte-fuer-die-region/embed/"]:
         html = soup(client, path)
         description = html.find("meta", attrs={"name": "description"})
         assert description is not None, path
         assert len(description["content"].strip()) >= 20, path
-        assert html.find("link", rel="icon") is not None, path
+        if not path.endswith("/embed/"):  # the frameable view has no site chrome
+            assert html.find("link", rel="icon") is not None, path
 
 
 def test_meta_description_prefers_search_description_else_a_default_per_type(
@@ -123,6 +124,21 @@ def test_search_finds_the_facebook_channel(client, demo):
     assert "/kanaele/facebook/" in results
     assert "/kanaele/twitter/" not in results
     assert html.select_one("nav.breadcrumbs [aria-current=page]").get_text() == "Suche"
+
+
+def test_search_finds_a_channel_by_its_platform_and_handle_not_only_its_title(
+    client, demo
+):
+    from smgovernance.models import ChannelProfilePage
+
+    channel = ChannelProfilePage.objects.get(slug="facebook")
+    channel.title = "Wirtschaft in Mittelsachsen"
+    channel.save_revision().publish()
+    for query in ("Facebook", channel.handle):
+        html = soup(client, f"/suche/?q={query}")
+        assert "/kanaele/facebook/" in [
+            a["href"] for a in html.select(".search-results a")
+        ]
 
 
 def test_search_without_query_and_with_odd_input_never_fails(client, demo):
