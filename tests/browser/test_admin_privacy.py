@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PASSWORD = "admin-test-password"  # noqa: S105 - a throwaway account of the test
+PASSWORD = "admin-test-password"  # a throwaway account of the test
 # Labels of the expanded sidebar, with the text cut (ellipsis) when too long.
 SIDEBAR_LABELS = """() => [...document.querySelectorAll(
         '.sidebar-main-menu .sidebar-menu-item__link .menuitem-label')]
@@ -59,7 +59,9 @@ def test_admin_requests_go_to_the_site_only(live_server, demo, editor, recorded_
 
 
 def test_sidebar_labels_are_not_cut_at_1280_px(live_server, demo, editor, browser):
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="de-DE", viewport={"width": 1280, "height": 900}
+    )
     try:
         page = context.new_page()
         log_in(page, live_server.url, editor)
