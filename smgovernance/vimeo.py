@@ -11,40 +11,73 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from bs4 import BeautifulSoup, Tag
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
-HOSTS = frozenset({"vimeo.com", "www.vimeo.com", "player.vimeo.com"})
+VIMEO_HOSTS = frozenset({"vimeo.com", "www.vimeo.com"})
+PLAYER_HOSTS = frozenset({"player.vimeo.com"})
+PRO_HOSTS = frozenset({"vimeopro.com", "www.vimeopro.com"})
+HOSTS = VIMEO_HOSTS | PLAYER_HOSTS | PRO_HOSTS
 PLAYER_JS = "https://player.vimeo.com/api/player.js"
 MAX_LENGTH = 5000
 
 ID_RE = re.compile(r"[1-9][0-9]{0,11}")
 HASH_RE = re.compile(r"[0-9a-f]{10}")
 NAME_RE = re.compile(r"[A-Za-z0-9_.-]{1,100}")
+# A page of the video manager, e.g. "general", "collaboration", "interaction-tools":
+# letters and hyphens only, so it can never be mistaken for a hash.
+SUB_RE = re.compile(r"[a-z][a-z-]{0,39}")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 FORBIDDEN_CHARS_RE = re.compile(r"[\s\\\x00-\x1f\x7f<>\"']")
+# Last path segment of the legacy Flash player (e.g. vimeo.com/moogaloop.swf) and
+# of the HLS redirect, which both name the video in `?clip_id=`.
+CLIP_ID_FILES = frozenset({"moogaloop.swf", "play_redirect_hls"})
 
 # Path patterns on vimeo.com / www.vimeo.com. Tokens: ID (video id), EVENT (event
-# id), HASH (unlisted-video hash), NAME (channel, group, user or title), and
-# literal path segments.
+# id), HASH (unlisted hash), NAME (channel, group, user or title), SUB (a manager
+# page) and literal path segments. The first pattern that fits wins.
 VIDEO_PATTERNS: tuple[tuple[str, ...], ...] = (
     ("ID",),
     ("ID", "HASH"),
+    ("video", "ID"),
+    ("video", "ID", "HASH"),
+    ("m", "ID"),
     ("channels", "NAME", "ID"),
     ("groups", "NAME", "videos", "ID"),
     ("album", "NAME", "video", "ID"),
     ("showcase", "NAME", "video", "ID"),
+    ("manage", "ID"),
+    ("manage", "ID", "SUB"),
+    ("manage", "ID", "SUB", "SUB"),
     ("manage", "videos", "ID"),
+    ("manage", "videos", "ID", "SUB"),
+    ("manage", "videos", "ID", "SUB", "SUB"),
     ("manage", "videos", "ID", "HASH"),
-    ("review", "ID", "HASH"),
-    ("NAME", "review", "ID", "HASH"),
     ("ondemand", "NAME", "ID"),
     ("event", "EVENT", "videos", "ID"),
+)
+# vimeopro.com/<user>/<project>/video/<id>
+PRO_PATTERNS: tuple[tuple[str, ...], ...] = (
+    ("NAME", "NAME", "video", "ID"),
+    ("NAME", "NAME", "videos", "ID"),
 )
 EVENT_PATTERNS: tuple[tuple[str, ...], ...] = (
     ("event", "EVENT"),
     ("event", "EVENT", "embed"),
+    ("event", "EVENT", "embed", "interaction"),
+    ("event", "EVENT", "embed", "HASH"),
+    ("event", "EVENT", "HASH"),
+)
+# A page of an event other than its player, e.g. /event/<id>/videos (a list).
+EVENT_PAGE = ("event", "EVENT", "SUB")
+# Review links carry the review hash, which is not the video's privacy hash: an
+# unlisted video would not play with it, and without it we cannot tell whether the
+# video is public. So they are refused with a request for the share link.
+REVIEW_PATTERNS: tuple[tuple[str, ...], ...] = (
+    ("review", "ID", "HASH"),
+    ("NAME", "review", "ID", "HASH"),
 )
 
 # Tags that may surround the iframe in Vimeo's embed code; all are dropped.
@@ -70,6 +103,12 @@ MESSAGES = {
         "This Vimeo address does not point to a single video (but e.g. to a channel, "
         "a showcase or a profile). Open the video itself and copy its address, e.g. "
         "https://vimeo.com/76979871."
+    ),
+    "review": _(
+        "This is a Vimeo review link. Its hash is only for reviewing and does not "
+        "play the video here. Copy the video's share link instead (Share button on "
+        "the video page), e.g. https://vimeo.com/76979871 or, for an unlisted video, "
+        "https://vimeo.com/76979871/8272103f6e."
     ),
     "bad_id": _(
         "The Vimeo video ID is malformed: it must have 1 to 12 digits and must not "
@@ -101,6 +140,8 @@ class VimeoVideo:
     def player_url(self) -> str:
         """The player address with do-not-track; `h` only for unlisted videos."""
         if self.kind == "event":
+            if self.hash:
+                return f"https://vimeo.com/event/{self.id}/embed/{self.hash}?dnt=1"
             return f"https://vimeo.com/event/{self.id}/embed?dnt=1"
         if self.hash:
             return f"https://player.vimeo.com/video/{self.id}?h={self.hash}&dnt=1"
@@ -109,11 +150,10 @@ class VimeoVideo:
     @property
     def canonical_url(self) -> str:
         """The public page of the video on vimeo.com, which we store and link."""
-        if self.kind == "event":
-            return f"https://vimeo.com/event/{self.id}"
+        prefix = "event/" if self.kind == "event" else ""
         if self.hash:
-            return f"https://vimeo.com/{self.id}/{self.hash}"
-        return f"https://vimeo.com/{self.id}"
+            return f"https://vimeo.com/{prefix}{self.id}/{self.hash}"
+        return f"https://vimeo.com/{prefix}{self.id}"
 
 
 def error(code: str) -> ValidationError:
@@ -138,8 +178,6 @@ def parse(value: str) -> VimeoVideo:
 
 def iframe_src(code: str) -> str:
     """The `src` of the one iframe in Vimeo's embed code, after checking the rest is inert."""
-    from bs4 import BeautifulSoup, Tag
-
     try:
         document = BeautifulSoup(code, "html.parser")
         elements = list(document.find_all(True))
@@ -209,26 +247,40 @@ def parse_url(value: str) -> VimeoVideo:
     ):
         raise error("not_vimeo")
     host = parts.netloc.lower()
-    query_hash = hash_from_query(parts.query)
+    query = parse_qs(parts.query, keep_blank_values=True)
+    query_hash = hash_from_query(query)
     segments = parts.path.split("/")[1:] if parts.path else []
     if segments and segments[-1] == "":
         segments = segments[:-1]
     if any(segment == "" for segment in segments):
         raise error("not_video")
 
-    if host == "player.vimeo.com":
+    if host in PLAYER_HOSTS:
         if len(segments) == 2 and segments[0] == "video":
             return video(segments[1], None, query_hash)
+        if segments and segments[-1].lower() in CLIP_ID_FILES:
+            return video(clip_id(query), None, query_hash)
         raise error("not_video")
+    if host in PRO_HOSTS:
+        return video_from_patterns(PRO_PATTERNS, segments, query_hash)
 
+    if segments and segments[-1].lower() in CLIP_ID_FILES:
+        return video(clip_id(query), None, query_hash)
+    if match(EVENT_PAGE, segments) is not None and segments[2].lower() != "embed":
+        raise error("not_video")
     for pattern in EVENT_PATTERNS:
         values = match(pattern, segments)
         if values is not None:
-            event_id = values["EVENT"]
-            if not ID_RE.fullmatch(event_id):
-                raise error("bad_id")
-            return VimeoVideo(id=event_id, hash=None, kind="event")
-    for pattern in VIDEO_PATTERNS:
+            return event(values["EVENT"], values.get("HASH"), query_hash)
+    if any(match(pattern, segments) is not None for pattern in REVIEW_PATTERNS):
+        raise error("review")
+    return video_from_patterns(VIDEO_PATTERNS, segments, query_hash)
+
+
+def video_from_patterns(
+    patterns: tuple[tuple[str, ...], ...], segments: list[str], query_hash: str | None
+) -> VimeoVideo:
+    for pattern in patterns:
         values = match(pattern, segments)
         if values is not None:
             if "EVENT" in values and not ID_RE.fullmatch(values["EVENT"]):
@@ -252,28 +304,58 @@ def match(pattern: tuple[str, ...], segments: list[str]) -> dict[str, str] | Non
         elif part == "NAME":
             if not NAME_RE.fullmatch(segment):
                 return None
+        elif part == "SUB":
+            if not SUB_RE.fullmatch(segment) or HASH_RE.fullmatch(segment):
+                return None
         elif part != segment.lower():
             return None
     return values
 
 
-def hash_from_query(query: str) -> str | None:
-    hashes = parse_qs(query, keep_blank_values=True).get("h", [])
+def hash_from_query(query: dict[str, list[str]]) -> str | None:
+    """The unlisted hash from `h=` or `unlisted_hash=`; both must agree."""
+    hashes = query.get("h", []) + query.get("unlisted_hash", [])
     if not hashes:
         return None
-    if len(hashes) > 1 or not HASH_RE.fullmatch(hashes[0]):
+    if any(not HASH_RE.fullmatch(value) for value in hashes) or len(set(hashes)) > 1:
+        raise error("bad_hash")
+    if len(query.get("h", [])) > 1 or len(query.get("unlisted_hash", [])) > 1:
         raise error("bad_hash")
     return hashes[0]
+
+
+def clip_id(query: dict[str, list[str]]) -> str:
+    """The video id of the legacy Flash player (`moogaloop.swf?clip_id=`)."""
+    values = query.get("clip_id", [])
+    if not values:
+        raise error("not_video")
+    if len(values) > 1:
+        raise error("bad_id")
+    return values[0]
 
 
 def video(video_id: str, path_hash: str | None, query_hash: str | None) -> VimeoVideo:
     if not ID_RE.fullmatch(video_id):
         raise error("bad_id")
+    return VimeoVideo(
+        id=video_id, hash=checked_hash(path_hash, query_hash), kind="video"
+    )
+
+
+def event(event_id: str, path_hash: str | None, query_hash: str | None) -> VimeoVideo:
+    if not ID_RE.fullmatch(event_id):
+        raise error("bad_id")
+    return VimeoVideo(
+        id=event_id, hash=checked_hash(path_hash, query_hash), kind="event"
+    )
+
+
+def checked_hash(path_hash: str | None, query_hash: str | None) -> str | None:
     if path_hash is not None and not HASH_RE.fullmatch(path_hash):
         raise error("bad_hash")
     if path_hash and query_hash and path_hash != query_hash:
         raise error("bad_hash")
-    return VimeoVideo(id=video_id, hash=path_hash or query_hash, kind="video")
+    return path_hash or query_hash
 
 
 START_TIME_RE = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$|^(\d{1,6})$")

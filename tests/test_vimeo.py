@@ -41,6 +41,21 @@ def german_message(value: str) -> str:
         "https://vimeo.com/ondemand/mittelsachsen/76979871",
         "https://vimeo.com/event/123456/videos/76979871",
         "  https://vimeo.com/76979871#t=30s  ",
+        # Forms that were refused although they name one video:
+        "https://vimeo.com/video/76979871",
+        "https://vimeo.com/m/76979871",
+        "https://vimeo.com/manage/76979871",
+        "https://vimeo.com/manage/76979871/general",
+        "https://vimeo.com/manage/76979871/collaboration",
+        "https://vimeo.com/manage/76979871/interaction-tools",
+        "https://vimeo.com/manage/76979871/embed/customize",
+        "https://vimeo.com/manage/videos/76979871/general",
+        "https://vimeopro.com/mittelsachsen/kreistag/video/76979871",
+        "https://www.vimeopro.com/mittelsachsen/kreistag/videos/76979871",
+        "http://vimeo.com/moogaloop.swf?clip_id=76979871",
+        "https://vimeo.com/moogaloop.swf?clip_id=76979871&server=vimeo.com&show_title=0",
+        "https://player.vimeo.com/moogaloop.swf?clip_id=76979871",
+        "https://vimeo.com/play_redirect_hls?clip_id=76979871",
     ],
 )
 def test_public_url_forms_give_the_video_id(value):
@@ -54,9 +69,12 @@ def test_public_url_forms_give_the_video_id(value):
         "https://vimeo.com/76979871?h=8272103f6e",
         "https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0",
         "https://vimeo.com/manage/videos/76979871/8272103f6e",
-        "https://vimeo.com/review/76979871/8272103f6e",
-        "https://vimeo.com/user16758230/review/76979871/8272103f6e",
         "https://vimeo.com/76979871/8272103f6e?h=8272103f6e",
+        "https://vimeo.com/video/76979871/8272103f6e",
+        # `unlisted_hash` used to be dropped silently, leaving a broken embed.
+        "https://vimeo.com/76979871?unlisted_hash=8272103f6e",
+        "https://player.vimeo.com/video/76979871?unlisted_hash=8272103f6e",
+        "https://vimeo.com/76979871?h=8272103f6e&unlisted_hash=8272103f6e",
     ],
 )
 def test_unlisted_hash_is_kept_from_path_or_query(value):
@@ -66,6 +84,28 @@ def test_unlisted_hash_is_kept_from_path_or_query(value):
     assert video.canonical_url == f"https://vimeo.com/{ID}/{HASH}"
 
 
+def test_a_hash_of_only_letters_is_kept_not_read_as_a_manager_page():
+    video = parse("https://vimeo.com/manage/videos/76979871/abcdefabcd")
+    assert (video.id, video.hash) == (ID, "abcdefabcd")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://vimeo.com/user16758230/review/76979871/8272103f6e",
+        "https://vimeo.com/review/76979871/8272103f6e",
+        "https://vimeo.com/exampleusername/review/76979871/a1b2c3d4",
+        "vimeo.com/user16758230/review/76979871/8272103f6e?sort=latest",
+    ],
+)
+def test_review_links_are_refused_with_a_request_for_the_share_link(value):
+    # The review hash is not the video's privacy hash: `h=<review hash>` breaks
+    # an unlisted video's embed, and so does the id alone.
+    message = german_message(value)
+    assert "Review-Link" in message
+    assert "Freigabe-Link" in message
+
+
 def test_player_and_canonical_url_without_hash():
     video = parse("vimeo.com/76979871")
     assert video.player_url == "https://player.vimeo.com/video/76979871?dnt=1"
@@ -73,13 +113,34 @@ def test_player_and_canonical_url_without_hash():
 
 
 @pytest.mark.parametrize(
-    "value", ["https://vimeo.com/event/123456", "vimeo.com/event/123456/embed"]
+    "value",
+    [
+        "https://vimeo.com/event/123456",
+        "vimeo.com/event/123456/embed",
+        "https://vimeo.com/event/123456/embed/interaction?muted=1",
+    ],
 )
 def test_live_events_are_events_never_video_ids(value):
     video = parse(value)
     assert video.kind == "event"
     assert video.id == "123456"
     assert "player.vimeo.com/video" not in video.player_url
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://vimeo.com/event/123456/8272103f6e",
+        "https://vimeo.com/event/123456/embed/8272103f6e",
+        "https://vimeo.com/event/123456?unlisted_hash=8272103f6e",
+    ],
+)
+def test_unlisted_live_events_are_events_with_their_hash(value):
+    video = parse(value)
+    assert (video.kind, video.id, video.hash) == ("event", "123456", HASH)
+    assert video.player_url == f"https://vimeo.com/event/123456/embed/{HASH}?dnt=1"
+    assert parse(video.canonical_url) == video
+    assert parse(video.player_url) == video
 
 
 def test_vimeo_embed_code_with_entities_and_player_script():
@@ -170,6 +231,12 @@ def test_other_hosts_and_lookalikes_are_not_vimeo(value):
         "https://vimeo.com/",
         "https://player.vimeo.com/api/player.js",
         "https://vimeo.com//76979871",
+        "https://vimeopro.com/mittelsachsen/kreistag",
+        "https://vimeopro.com/mittelsachsen",
+        "https://vimeo.com/moogaloop.swf",
+        "https://vimeo.com/manage/videos",
+        "https://vimeo.com/m/channels",
+        "https://vimeo.com/event/123456/videos",
     ],
 )
 def test_addresses_that_are_not_a_single_video(value):
@@ -182,6 +249,9 @@ def test_addresses_that_are_not_a_single_video(value):
         "https://vimeo.com/076979871",
         "https://vimeo.com/1234567890123",
         "https://player.vimeo.com/video/0",
+        "https://vimeo.com/moogaloop.swf?clip_id=abc",
+        "https://vimeo.com/moogaloop.swf?clip_id=1&clip_id=2",
+        "https://vimeo.com/event/0123",
     ],
 )
 def test_malformed_ids(value):
@@ -196,6 +266,10 @@ def test_malformed_ids(value):
         "https://vimeo.com/76979871?h=zzzzzzzzzz",
         "https://vimeo.com/76979871/8272103f6e?h=1111111111",
         "https://player.vimeo.com/video/76979871?h=8272103f6e&h=8272103f6e",
+        "https://vimeo.com/76979871?unlisted_hash=zzz",
+        "https://vimeo.com/76979871?h=8272103f6e&unlisted_hash=1111111111",
+        "https://vimeo.com/76979871/8272103f6e?unlisted_hash=1111111111",
+        "https://vimeo.com/event/123456/review1234",
     ],
 )
 def test_malformed_or_conflicting_hashes(value):
@@ -220,6 +294,11 @@ FORMS = [
     "https://vimeo.com/manage/videos/{id}",
     "https://vimeo.com/ondemand/name/{id}",
     "https://vimeo.com/event/99/videos/{id}",
+    "https://vimeo.com/video/{id}",
+    "https://vimeo.com/m/{id}",
+    "https://vimeo.com/manage/{id}/general",
+    "https://vimeopro.com/user/project/video/{id}",
+    "http://vimeo.com/moogaloop.swf?clip_id={id}",
     '<iframe src="https://player.vimeo.com/video/{id}"></iframe>',
 ]
 HASH_FORMS = [
@@ -227,7 +306,8 @@ HASH_FORMS = [
     "https://www.vimeo.com/{id}?h={hash}",
     "https://player.vimeo.com/video/{id}?h={hash}&dnt=1",
     "https://vimeo.com/manage/videos/{id}/{hash}",
-    "https://vimeo.com/review/{id}/{hash}",
+    "https://vimeo.com/{id}?unlisted_hash={hash}",
+    "https://vimeo.com/video/{id}/{hash}",
     '<iframe src="https://player.vimeo.com/video/{id}?h={hash}&amp;badge=0"></iframe>'
     '<script src="https://player.vimeo.com/api/player.js"></script>',
 ]

@@ -82,3 +82,45 @@ def test_block_requires_a_title():
     with pytest.raises(StructBlockValidationError) as caught:
         block.clean(value)
     assert "title" in caught.value.block_errors
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://vimeo.com/event/123456/8272103f6e",
+        "https://vimeo.com/event/123456/embed/8272103f6e",
+    ],
+)
+def test_unlisted_live_events_get_the_live_event_message(address):
+    block, value = block_value(video=address)
+    with (
+        translation.override("de"),
+        pytest.raises(StructBlockValidationError) as caught,
+    ):
+        block.clean(value)
+    messages = str(caught.value.block_errors["video"].messages)
+    assert "Live-Veranstaltung" in messages
+    assert "nicht zu einem einzelnen Video" not in messages
+
+
+def test_unlisted_hash_parameter_reaches_the_stored_address_and_the_player():
+    block, value = block_value(
+        video="https://vimeo.com/76979871?unlisted_hash=8272103f6e"
+    )
+    cleaned = block.clean(value)
+    assert cleaned["video"] == "https://vimeo.com/76979871/8272103f6e"
+    assert cleaned.player_url == (
+        "https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1&autoplay=1"
+    )
+
+
+def test_review_link_is_refused_at_the_field_with_a_request_for_the_share_link():
+    block, value = block_value(
+        video="https://vimeo.com/user16758230/review/76979871/3c257a1b5d"
+    )
+    with (
+        translation.override("de"),
+        pytest.raises(StructBlockValidationError) as caught,
+    ):
+        block.clean(value)
+    assert "Freigabe-Link" in str(caught.value.block_errors["video"].messages)
