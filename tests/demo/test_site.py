@@ -14,7 +14,7 @@ from config.settings.base import env_list
 from tests.factories import footer_links, soup
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_python(
