@@ -8,7 +8,7 @@ PORT ?= 8000
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint format messages bench bench-deps bench-cache-busting browser-deps pdf-deps clean
+.PHONY: demo test lint format messages bench bench-deps bench-cache-busting browser-deps pdf-deps kern clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ demo: $(VENV)/.installed pdf-deps
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py db_worker --batch --no-startup-delay
 	DEMO_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py demo_admin
+	@echo ""
+	@echo "Demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo ""
 	$(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -95,6 +98,35 @@ bench: $(VENV)/.installed browser-deps bench-deps
 # A visitor's throughput while another client busts the cache (target: >= 0.5x).
 bench-cache-busting: $(VENV)/.installed bench-deps
 	$(BIN)/python bench/cache_busting.py
+
+# Refresh the vendored KERN UX CSS and fonts in static/kern/ from npm (the only
+# target that needs Node.js). Compiles static/kern/kern-site.scss, the components
+# this site uses, and subsets Fira Sans to Latin when fontTools is installed.
+KERN_VERSION := 2.7.2
+SASS_VERSION := 1.93.2
+KERN_BUILD := .kern-build
+KERN_FONTS := Regular Italic Medium SemiBold
+LATIN := U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+2000-206F,U+2074,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD
+kern:
+	@command -v npm >/dev/null || { echo "make kern needs Node.js and npm"; exit 1; }
+	rm -rf $(KERN_BUILD) && mkdir -p $(KERN_BUILD)
+	cd $(KERN_BUILD) && npm pack --silent @kern-ux/native@$(KERN_VERSION) >/dev/null \
+		&& tar xzf kern-ux-native-$(KERN_VERSION).tgz
+	cd $(KERN_BUILD) && npm install --silent --no-audit --no-fund --ignore-scripts \
+		--no-save sass@$(SASS_VERSION) >/dev/null
+	$(KERN_BUILD)/node_modules/.bin/sass --no-source-map --style=compressed \
+		--load-path=$(KERN_BUILD)/package/src/scss static/kern/kern-site.scss static/kern/kern.min.css
+	mkdir -p static/kern/fonts
+	for font in $(KERN_FONTS); do \
+		src=$(KERN_BUILD)/package/dist/fonts/fira-sans/FiraSans-$$font.woff2; \
+		if [ -x $(BIN)/pyftsubset ]; then \
+			$(BIN)/pyftsubset $$src --unicodes="$(LATIN)" --layout-features='*' \
+				--flavor=woff2 --output-file=static/kern/fonts/FiraSans-$$font.woff2; \
+		else cp $$src static/kern/fonts/; fi; \
+	done
+	cp $(KERN_BUILD)/package/LICENSE.md static/kern/LICENSE.md
+	rm -rf $(KERN_BUILD)
+	@echo "static/kern/kern.min.css: $$(gzip -9c static/kern/kern.min.css | wc -c) bytes gzip-compressed"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

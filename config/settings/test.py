@@ -32,3 +32,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # the environment adds more).
 SMGOVERNANCE_PLATFORM_ORIGINS = env_json_map("SMGOVERNANCE_PLATFORM_ORIGINS")
 SMGOVERNANCE_MONITOR_OFFLINE = True
+# The live server of the browser tests serves uploaded images (demo posters).
+DEMO_SERVE_MEDIA = True

@@ -12,6 +12,7 @@ from . import (
     concept,
     content,
     home,
+    identity,
     legal,
     records,
     register,
@@ -25,6 +26,7 @@ STEPS = [
     records.build,
     legal.build,
     videos.build,
+    identity.build,
     accessibility.build,
     # Channels become active only when the pages their gate needs exist.
     channels.build,

@@ -167,7 +167,7 @@ class AwarenessActionAdmin(ModelAdmin):
 
 
 class RegistersGroup(ModelAdminGroup):
-    menu_label = _("Concept registers")
+    menu_label = _("Registers")
     menu_icon = "list-ul"
     menu_order = 260
     items = (EvaluationAdmin, AwarenessActionAdmin)

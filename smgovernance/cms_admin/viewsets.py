@@ -57,7 +57,7 @@ class VideoCategoryViewSet(SnippetViewSet):
 class GovernanceViewSetGroup(SnippetViewSetGroup):
     """All records of the usage concept under one admin menu item."""
 
-    menu_label = _("Social media concept")
+    menu_label = _("Concept data")
     menu_icon = "clipboard-list"
     menu_order = 250
     items = (

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from ..blocks import (
     GOVERNANCE_BLOCKS,
@@ -299,6 +300,15 @@ class ChannelProfilePage(
 
     base_form_class = ChannelProfilePageForm
     edit_handler = CHANNEL_EDIT_HANDLER
+    # Site search: the platform's name finds the channel even when its title
+    # does not repeat it.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("handle"),
+        index.SearchField("intro"),
+        index.SearchField("purpose"),
+        index.RelatedFields("platform", [index.SearchField("name")]),
+    ]
     parent_page_types = ["smgovernance.ChannelIndexPage"]
     subpage_types: list[str] = []
     page_description = _(
