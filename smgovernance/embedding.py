@@ -115,12 +115,18 @@ def render_video_embed(request: HttpRequest, page: Page) -> HttpResponse:
     return xframe_options_exempt(view)(request)
 
 
+def secure_if_requested(request: HttpRequest | None, url: str) -> str:
+    """`url` as https when the request came over https (also behind an HTTPS proxy
+    with SECURE_PROXY_SSL_HEADER), so an answer never points back to http."""
+    if request is not None and request.is_secure() and url.startswith("http://"):
+        return "https://" + url[len("http://") :]
+    return url
+
+
 def page_address(request: HttpRequest | None, page: Page) -> str:
-    """The page's absolute address; with a request, in the request's scheme, so
-    that behind an HTTPS proxy (SECURE_PROXY_SSL_HEADER) it is https."""
-    if request is None:
-        return page.get_full_url()
-    return request.build_absolute_uri(page.get_url(request))
+    """The page's absolute address where its Site is really served (`Site.root_url`),
+    in the request's scheme."""
+    return secure_if_requested(request, page.get_full_url(request) or "")
 
 
 def embed_url(request: HttpRequest | None, page: Page) -> str:

@@ -46,6 +46,14 @@ class FakeVimeo:
 
 
 @pytest.fixture
+def no_posters(demo):
+    """The demo ships its own posters; these tests start from videos without one."""
+    for page in VideoPage.objects.all():
+        page.poster = None
+        page.save_revision().publish()
+
+
+@pytest.fixture
 def fake(monkeypatch):
     fake = FakeVimeo()
     monkeypatch.setattr(vimeo_posters, "http_get", fake)
@@ -53,7 +61,7 @@ def fake(monkeypatch):
 
 
 def test_command_stores_the_thumbnail_as_poster_served_from_our_media(
-    client, demo, fake
+    client, demo, no_posters, fake
 ):
     out = io.StringIO()
     call_command("smgovernance_fetch_vimeo_posters", stdout=out)
@@ -94,7 +102,7 @@ def test_rendering_never_fetches(client, demo, monkeypatch):
         assert client.get(url).status_code == 200
 
 
-def test_a_draft_gets_the_poster_but_stays_a_draft(demo, fake):
+def test_a_draft_gets_the_poster_but_stays_a_draft(demo, no_posters, fake):
     page = VideoPage.objects.get(slug="fachkraefte-fuer-die-region")
     draft = page.get_latest_revision_as_object()
     draft.title = "Noch nicht freigegeben"
@@ -118,7 +126,7 @@ def test_a_draft_gets_the_poster_but_stays_a_draft(demo, fake):
     ],
 )
 def test_unexpected_answers_leave_the_neutral_graphic(
-    demo, monkeypatch, thumbnail, content
+    demo, no_posters, monkeypatch, thumbnail, content
 ):
     fake = FakeVimeo(thumbnail=thumbnail, content=content)
     monkeypatch.setattr(vimeo_posters, "http_get", fake)

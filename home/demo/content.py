@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 
 from smgovernance.models import ChannelProfilePage, ContentPage
+from smgovernance.rules.stages import PUBLIC_STAGES
 
 from .utils import upsert_child
 
@@ -54,7 +55,10 @@ def demo_channels(home: Page) -> list[int]:
     index = home.get_children().filter(slug="kanaele").first()
     if index is None:
         return []
-    channels = ChannelProfilePage.objects.child_of(index).filter(slug__in=CHANNEL_SLUGS)
+    # Only channels citizens can follow: a planned channel is not on a platform yet.
+    channels = ChannelProfilePage.objects.child_of(index).filter(
+        slug__in=CHANNEL_SLUGS, stage__in=PUBLIC_STAGES
+    )
     by_slug = {channel.slug: channel.pk for channel in channels}
     return [by_slug[slug] for slug in CHANNEL_SLUGS if slug in by_slug]
 

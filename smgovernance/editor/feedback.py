@@ -16,6 +16,11 @@ from ..rules.hosts import is_outdated_host, url_host
 from .page_findings import add_messages, page_findings
 
 
+# The version just saved is checked for these directly (above); their findings
+# about the published version would only say the same again.
+SAID_ABOVE = ("smgovernance.C010", "smgovernance.C022")
+
+
 def outdated_host_feedback(page: Page) -> list[str]:
     """A channel whose profile URL uses a replaced host (twitter.com instead of x.com).
 
@@ -75,7 +80,11 @@ def page_feedback(page: Page) -> list[tuple[str, str]]:
     return [
         *(("warning", text) for text in outdated_host_feedback(page)),
         *(("warning", text) for text in legal_reference_feedback(page)),
-        *((finding.severity, finding.text) for finding in page_findings(page)),
+        *(
+            (finding.severity, finding.text)
+            for finding in page_findings(page)
+            if finding.check_id not in SAID_ABOVE
+        ),
     ]
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from ..cache import cache_public
-from ..embedding import embed_url
+from ..embedding import embed_url, secure_if_requested
 from ..models import VideoPage
 from .methods import TEXT, allow_methods
 
@@ -107,12 +107,7 @@ def oembed_endpoint(request: HttpRequest) -> HttpResponse:
         )
     width, height = embed_size(request)
     site = page.get_site()
-    current_site = Site.find_for_request(request)
-    provider_url = (
-        request.build_absolute_uri("/")
-        if site is not None and site == current_site
-        else (site.root_url + "/" if site else "")
-    )
+    provider_url = secure_if_requested(request, site.root_url + "/" if site else "")
     iframe = format_html(
         '<iframe src="{}" width="{}" height="{}" title="{}" '
         'allow="fullscreen; picture-in-picture" '

@@ -27,7 +27,7 @@ def test_demo_facebook_page_shows_the_concepts_facts(client, demo):
         "Investoren",
         "Fachkräfte",
         "Rückkehrer",
-        "Bleibewillige",
+        "Menschen, die in der Region bleiben wollen",
         "Jobsuchende",
         "Direktnachricht",
         "Telefon oder E-Mail",
@@ -39,13 +39,13 @@ def test_demo_facebook_page_shows_the_concepts_facts(client, demo):
     ):
         assert fact in text, fact
     groups = [li.get_text(strip=True) for li in document.find_all("li")]
-    assert "Bleibewillige" in groups  # lists are real lists
+    assert "Menschen, die in der Region bleiben wollen" in groups  # real lists
 
 
 def test_demo_twitter_page_says_twitter_is_now_x(client, demo):
     document = soup(client.get("/kanaele/twitter/"))
     text = main_text(document)
-    assert "Twitter heißt seit 2023 X" in text
+    assert "X (ehemals Twitter)" in text
     for group in (
         "Existenzgründer",
         "Jungunternehmer",

@@ -81,7 +81,7 @@ def test_breadcrumbs_on_every_page_below_home_and_none_on_home(client, demo):
     assert [li.get_text(strip=True) for li in trail] == [
         "Startseite",
         "Unsere Kanäle in sozialen Medien",
-        "Facebook: Wirtschaft in Mittelsachsen",
+        "Wirtschaft in Mittelsachsen",
     ]
     assert trail[-1].find("a") is None
     assert trail[-1].find(attrs={"aria-current": "page"}) is not None
@@ -188,9 +188,14 @@ def test_css_a_page_loads_stays_within_60_kb_compressed(client, demo):
     for path in [*public_paths(), "/suche/"]:
         total = 0
         for link in soup(client, path).find_all("link", rel="stylesheet"):
-            name = link["href"].removeprefix(settings.STATIC_URL)
-            found = finders.find(name)
-            assert found, link["href"]
-            total += len(gzip.compress(Path(found).read_bytes(), compresslevel=9))
+            if link["href"].startswith(settings.STATIC_URL):
+                found = finders.find(link["href"].removeprefix(settings.STATIC_URL))
+                assert found, link["href"]
+                content = Path(found).read_bytes()
+            else:  # a stylesheet the page serves itself (the concept's print header)
+                response = client.get(link["href"])
+                assert response.status_code == 200, link["href"]
+                content = response.content
+            total += len(gzip.compress(content, compresslevel=9))
         sizes[path] = total
     assert max(sizes.values()) <= 60_000, sizes

@@ -297,7 +297,7 @@ def test_edit_form_groups_fields_in_the_concepts_order_with_german_help(
         " ".join(h.get_text(" ", strip=True).split())
         for h in document.select(".w-panel__heading")
     ]
-    assert found[2:12] == [
+    assert found[2:15] == [
         "Plattform und Profil",
         "Verantwortlichkeit",
         "Zweck der Nutzung",
@@ -306,8 +306,11 @@ def test_edit_form_groups_fields_in_the_concepts_order_with_german_help(
         "Alternativen auf unserer Website",
         "Beispiele und weitere Informationen",
         "Stufe im Lebenszyklus",
+        "Prüfung des Profils",
         "Voraussetzungen für die Stufe aktiv",
+        "Link und Text für das Impressumsfeld der Plattform",
         "Datenschutzhinweis",
+        "Archiv",
     ]
     text = response.content.decode()
     assert "Warum der Kanal besteht" in text  # help text of the purpose field

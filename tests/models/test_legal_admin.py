@@ -14,6 +14,7 @@ from smgovernance.models import (
     PrivacyPage,
     ResponsiblePerson,
 )
+from tests.factories import TODAY
 
 
 def persons(rows: list[dict]) -> dict:
@@ -47,7 +48,7 @@ def imprint_data(demo, **overrides) -> dict:
         "supervisory_authority_name": "",
         "supervisory_authority_address": "",
         "supervisory_authority_url": "",
-        "provider_verified_on": "",
+        "provider_verified_on": TODAY.isoformat(),
         "body": rich_text(""),
         "responsible_persons": persons(
             [

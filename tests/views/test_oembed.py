@@ -85,7 +85,7 @@ def test_oembed_uses_the_request_scheme_behind_an_https_proxy(client, demo, sett
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     response = client.get(
         "/oembed/",
-        {"url": "https://localhost" + SKILLED},
+        {"url": site_url().replace("http://", "https://") + SKILLED},
         HTTP_X_FORWARDED_PROTO="https",
     )
     data = response.json()
@@ -111,7 +111,7 @@ def test_oembed_uses_the_request_scheme_behind_an_https_proxy(client, demo, sett
     ],
 )
 def test_oembed_never_describes_an_unusably_small_player(client, demo, query, size):
-    response = client.get("/oembed/", {"url": "http://localhost" + SKILLED, **query})
+    response = client.get("/oembed/", {"url": site_url() + SKILLED, **query})
     data = response.json()
     assert (data["width"], data["height"]) == size
     iframe = soup_fragment(data["html"]).find("iframe")
