@@ -40,10 +40,14 @@ def grow_channels(total: int) -> int:
         return count
     template = live.filter(stage__in=PUBLIC_STAGES).order_by("path").first()
     index = Page.objects.get(pk=template.get_parent().pk)
+    # Fields a copy must not share (the register identifier) take their default,
+    # as in `Page.copy()`.
     own = [
         f
         for f in ChannelProfilePage._meta.concrete_fields
-        if f.model is ChannelProfilePage and not f.primary_key
+        if f.model is ChannelProfilePage
+        and not f.primary_key
+        and f.name not in ChannelProfilePage.exclude_fields_in_copy
     ]
     content_type = ContentType.objects.get_for_model(ChannelProfilePage)
     start = index.numchild

@@ -180,7 +180,7 @@ EVENTS = [
 NOT_VIMEO = "keine Vimeo-Adresse"
 NOT_VIDEO = "nicht zu einem einzelnen Video"
 REVIEW = "Review-Link"
-BAD_HASH = "Privatsphäre-Hash"
+BAD_HASH = "Freigabecode"
 EMPTY = "Geben Sie die Adresse eines Vimeo-Videos ein"
 
 # Refused: (input, fragment of the German message).

@@ -1,5 +1,8 @@
 """The test suite: fast hashing, in-memory cache and mail, plain static storage."""
 
+import os
+import tempfile
+
 from .base import *
 
 
@@ -34,3 +37,24 @@ SMGOVERNANCE_PLATFORM_ORIGINS = env_json_map("SMGOVERNANCE_PLATFORM_ORIGINS")
 SMGOVERNANCE_MONITOR_OFFLINE = True
 # The live server of the browser tests serves uploaded images (demo posters).
 DEMO_SERVE_MEDIA = True
+
+# The browser tests' live server answers from several threads. An in-memory SQLite
+# database shared between them reports "database table is locked" instead of waiting
+# for the writer, so the test database is a file, in WAL mode like production. Each
+# run gets a new folder: a write-ahead log left by an earlier run would be replayed
+# into the new database. Every test holds a transaction open for its whole length;
+# a deferred BEGIN takes SQLite's write lock only when the test itself writes, so the
+# live server can store what a page creates (image renditions) meanwhile.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # New dicts: the multi-process tests keep the shipped options of `base`.
+    _test_db_dir = tempfile.mkdtemp(prefix="smgovernance-test-db-")
+    DATABASES = {
+        "default": {
+            **DATABASES["default"],
+            "OPTIONS": {
+                **DATABASES["default"]["OPTIONS"],
+                "transaction_mode": "DEFERRED",
+            },
+            "TEST": {"NAME": os.path.join(_test_db_dir, "test.sqlite3")},
+        }
+    }
