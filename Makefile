@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI runs the browser suite once).
 PYTEST_ARGS ?=
+# Parallel test processes (pytest-xdist); 0 runs the suite in this process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: demo test lint format messages bench bench-deps bench-cache-busting browser-deps pdf-deps kern clean
 
@@ -71,7 +73,7 @@ format: $(VENV)/.installed
 test: $(VENV)/.installed browser-deps pdf-deps lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run --noinput
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Regenerate the German catalog of the package (needs GNU gettext).
 messages: $(VENV)/.installed
