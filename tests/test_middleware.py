@@ -93,9 +93,12 @@ def test_the_embed_view_stays_frameable_by_the_configured_origins(
 
 @pytest.fixture
 def limited(settings):
+    # Per hour, not per minute: django-ratelimit counts in fixed windows, and a test
+    # whose requests straddle the end of a one-minute window (a slow machine) would
+    # start counting again from zero.
     settings.SMGOVERNANCE_RATELIMIT_ENABLED = True
-    settings.SMGOVERNANCE_RATELIMIT_RENDER = "3/m"
-    settings.SMGOVERNANCE_RATELIMIT_POST = "2/m"
+    settings.SMGOVERNANCE_RATELIMIT_RENDER = "3/h"
+    settings.SMGOVERNANCE_RATELIMIT_POST = "2/h"
     return settings
 
 
