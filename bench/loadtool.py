@@ -24,11 +24,19 @@ def _milliseconds(value: str) -> float:
     return round(float(number) * factor, 2)
 
 
+def _percentile(percentiles: dict[str, str], name: str) -> float | None:
+    """A latency percentile; wrk leaves a line out when too few requests finished."""
+    value = percentiles.get(name)
+    return _milliseconds(value) if value else None
+
+
 def parse_wrk(output: str) -> dict:
     """Requests/s, p50/p99 latency and errors (non-2xx/3xx, socket errors, timeouts)."""
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(
+        re.findall(r"^\s+(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.MULTILINE)
+    )
     errors = 0
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
@@ -41,8 +49,8 @@ def parse_wrk(output: str) -> dict:
     return {
         "requests": requests,
         "requests_per_second": round(rps, 1),
-        "latency_p50_ms": _milliseconds(percentiles["50"]) if percentiles else None,
-        "latency_p99_ms": _milliseconds(percentiles["99"]) if percentiles else None,
+        "latency_p50_ms": _percentile(percentiles, "50"),
+        "latency_p99_ms": _percentile(percentiles, "99"),
         "errors": errors,
     }
 

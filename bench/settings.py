@@ -3,7 +3,7 @@
 `bench/common.py` sets DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and
 DJANGO_SECURE_SSL_REDIRECT=false before Django starts, and the two paths below.
 BENCH_PAGE_CACHE=off starts a server without the public page cache (the
-"uncached" figures).
+"uncached" figures); BENCH_RATELIMIT=off one without the rate limits.
 """
 
 import os
@@ -22,6 +22,9 @@ DATABASES = {
 }
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
 SMGOVERNANCE_CACHE_ENABLED = os.environ.get("BENCH_PAGE_CACHE", "on") != "off"
+# The rate limits of production stay on for the cache-busting run, which measures
+# them; `bench/run.py` measures rendering from one client and turns them off.
+SMGOVERNANCE_RATELIMIT_ENABLED = os.environ.get("BENCH_RATELIMIT", "on") != "off"
 # The benchmark builds its site in one process and never runs a task worker: jobs
 # (search index, channel checks) run at once, and the monitor never leaves the machine.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
