@@ -58,10 +58,9 @@ def build(context: dict) -> None:
     home = HomePage.objects.first()
     if home is None:
         # Replace Wagtail's "Welcome" placeholder page with our home page.
-        placeholder = root.get_children().filter(slug="home").first()
-        if placeholder is not None:
-            placeholder.slug = "welcome-placeholder"
-            placeholder.save()
+        # An update, not save(): saving would queue search and reference index
+        # jobs for a page that is deleted below, and the worker would fail them.
+        root.get_children().filter(slug="home").update(slug="welcome-placeholder")
         home = HomePage(title="Wirtschaftsregion Mittelsachsen", slug="home")
         root.add_child(instance=home)
     home.title = "Wirtschaftsregion Mittelsachsen"
