@@ -230,8 +230,10 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
         request: HttpRequest | None = None,
         persons: list["ImprintResponsiblePerson"] | None = None,
         site: Site | None = None,
+        channel_pk: int | None = None,
     ) -> list[dict]:
-        """Per public channel: heading, anchor, deep link and copy-ready text.
+        """Per public channel (or only `channel_pk`'s): heading, anchor, deep link
+        and copy-ready text.
 
         The link is built from the Site's root URL (`Site.root_url`), so it points
         where the site is really served. The text names the profile and cites § 5
@@ -244,10 +246,10 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
         responsible = self.responsible_text(
             self.persons() if persons is None else persons
         )
-        return [
-            self.channel_entry(channel, base, responsible)
-            for channel in public_channels(self, site)
-        ]
+        channels = public_channels(self, site)
+        if channel_pk is not None:
+            channels = channels.filter(pk=channel_pk)
+        return [self.channel_entry(channel, base, responsible) for channel in channels]
 
     def channel_items(
         self, request: HttpRequest | None, persons: list["ImprintResponsiblePerson"]
@@ -342,7 +344,6 @@ def imprint_entries_for(
         imprint = imprint.first()
     if imprint is None or not imprint.live:
         return imprint, site, []
-    entries = imprint.channel_entries(site=site)
-    if not isinstance(page, ImprintPage):
-        entries = [entry for entry in entries if entry["channel"].pk == page.pk]
-    return imprint, site, entries
+    # A channel page loads only its own row, not every channel of the site.
+    channel_pk = None if isinstance(page, ImprintPage) else page.pk
+    return imprint, site, imprint.channel_entries(site=site, channel_pk=channel_pk)
