@@ -3,19 +3,25 @@
 from bench.loadtool import parse_wrk
 
 
-# wrk pads one-letter units ("s") with a trailing space, so a latency of seconds
-# ends its line with a blank; a run where few requests finished looks like this.
-SLOW_RUN = """Running 5s test @ http://127.0.0.1:40123/impressum/
-  2 threads and 16 connections
-  Thread Stats   Avg      Stdev     Max   +/- Stdev
-    Latency   812.35ms  401.20ms   1.92s    66.67%
-    Req/Sec     1.00      0.00     1.00    100.00%
-  Latency Distribution
-     50%  703.11ms
-     75%    1.10s \n     90%    1.92s \n     99%    1.92s \n  9 requests in 5.01s, 4.51MB read
-Requests/sec:      1.80
-Transfer/sec:      0.90MB
-"""
+# wrk pads one-letter units ("s") with a trailing blank, so a latency of seconds
+# ends its line with one; a run where few requests finished looks like this.
+SLOW_RUN = "\n".join(
+    [
+        "Running 5s test @ http://127.0.0.1:40123/impressum/",
+        "  2 threads and 16 connections",
+        "  Thread Stats   Avg      Stdev     Max   +/- Stdev",
+        "    Latency   812.35ms  401.20ms   1.92s    66.67%",
+        "    Req/Sec     1.00      0.00     1.00    100.00%",
+        "  Latency Distribution",
+        "     50%  703.11ms",
+        "     75%    1.10s ",
+        "     90%    1.92s ",
+        "     99%    1.92s ",
+        "  9 requests in 5.01s, 4.51MB read",
+        "Requests/sec:      1.80",
+        "Transfer/sec:      0.90MB",
+    ]
+)
 
 FAST_RUN = """Running 5s test @ http://127.0.0.1:40123/kanaele/facebook/
   2 threads and 32 connections

@@ -16,8 +16,9 @@ from ..rules.hosts import is_outdated_host, url_host
 from .page_findings import add_messages, page_findings
 
 
-# The version just saved is checked for these directly (above); their findings
-# about the published version would only say the same again.
+# Checks whose rule `outdated_host_feedback` and `legal_reference_feedback` already
+# apply to the version just saved; their findings about the published version would
+# only say the same again.
 SAID_ABOVE = ("smgovernance.C010", "smgovernance.C022")
 
 
