@@ -8,7 +8,7 @@ from ..models import (
     ImprintPage,
     UsageConceptPage,
 )
-from .pages import page_path, plain, plain_values
+from .pages import in_site, page_path, plain, plain_values, using_site
 from .schema import (
     ACTION_FIELDS,
     CHANNEL_PAGE_REFS,
@@ -29,27 +29,33 @@ from .schema import (
 )
 
 
-def export_data() -> dict:
-    """The whole concept as plain data (lists in a stable order)."""
+def export_data(site=None) -> dict:
+    """The concept of `site` (None: the default site) as plain data (lists in a
+    stable order). Platforms and their operators are shared by all sites."""
+    with using_site(site):
+        return _export()
+
+
+def _export() -> dict:
     data: dict = {"schema": SCHEMA}
     for section in SECTIONS:
         data[section.name] = [export_row(section, obj) for obj in _ordered(section)]
-    imprint = ImprintPage.objects.order_by("path").first()
+    imprint = in_site(ImprintPage.objects.order_by("path")).first()
     if imprint is not None:
         data["imprint"] = export_imprint(imprint)
-    concept = UsageConceptPage.objects.order_by("path").first()
+    concept = in_site(UsageConceptPage.objects.order_by("path")).first()
     if concept is not None:
         data["concept"] = export_concept(concept)
     data["evaluations"] = [
         export_evaluation(evaluation)
-        for evaluation in EvaluationRecord.objects.order_by("date", "pk")
+        for evaluation in in_site(EvaluationRecord.objects.order_by("date", "pk"))
     ]
     data["awareness_actions"] = [
         {
             **plain_values(action, ACTION_FIELDS),
             "channels": sorted(c.slug for c in action.channels.all()),
         }
-        for action in AwarenessAction.objects.order_by("date", "pk")
+        for action in in_site(AwarenessAction.objects.order_by("date", "pk"))
     ]
     return data
 
@@ -57,7 +63,7 @@ def export_data() -> dict:
 def _ordered(section: Section) -> object:
     # Channels in the page tree's order, records by their key.
     order = "path" if section.model is ChannelProfilePage else section.key
-    return section.model.objects.order_by(order)
+    return in_site(section.model.objects.order_by(order))
 
 
 def export_row(section: Section, obj: object) -> dict:

@@ -1,15 +1,56 @@
-"""Where the import puts pages, and how page references are written (their path)."""
+"""Which site (body) the import and export work on, where the import puts pages,
+and how page references are written (their path below the site root)."""
 
+import contextvars
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.db import models
 from wagtail.models import Page, Site
 
 
+_SITE: contextvars.ContextVar[Site | None] = contextvars.ContextVar(
+    "smgovernance_concept_site", default=None
+)
+
+
+@contextmanager
+def using_site(site: Site | None) -> Iterator[None]:
+    """Import or export the concept of `site` (None: the default site)."""
+    token = _SITE.set(site)
+    try:
+        yield
+    finally:
+        _SITE.reset(token)
+
+
+def target_site() -> Site | None:
+    """The site being imported or exported: the chosen one, else the default site."""
+    return _SITE.get() or Site.objects.filter(is_default_site=True).first()
+
+
 def site_root() -> Page:
-    """The default site's root page (or the tree's first root)."""
-    site = Site.objects.filter(is_default_site=True).first()
+    """The target site's root page (or the tree's first root)."""
+    site = target_site()
     return site.root_page if site else Page.get_first_root_node()
+
+
+def in_site(queryset: models.QuerySet) -> models.QuerySet:
+    """The rows of the target site: pages below its root, records with its `site`."""
+    model = queryset.model
+    if issubclass(model, Page):
+        return queryset.descendant_of(site_root(), inclusive=True)
+    if any(field.name == "site" for field in model._meta.fields):
+        return queryset.filter(site=target_site())
+    return queryset  # shared reference data (platforms, their operators)
+
+
+def site_values(model: type[models.Model]) -> dict:
+    """`{"site": target}` for a record of a body, else nothing."""
+    if any(field.name == "site" for field in model._meta.fields):
+        return {"site": target_site()}
+    return {}
 
 
 def page_path(page: Page | None) -> str | None:

@@ -32,7 +32,7 @@ from ..models import (
 from ..rules.stages import unmet_requirements
 from .errors import error_lines
 from .evaluations import correction_errors
-from .pages import page_at
+from .pages import in_site, page_at
 from .schema import (
     ACTION_FIELDS,
     CHANNEL_BODY_BLOCK,
@@ -110,7 +110,9 @@ class Validator:
             from_file = {
                 r.get(spec.key) for r in self.rows(section) if isinstance(r, dict)
             }
-            in_db = set(spec.model.objects.values_list(spec.key, flat=True))
+            in_db = set(
+                in_site(spec.model.objects.all()).values_list(spec.key, flat=True)
+            )
             self.keys[section] = from_file | in_db
         return self.keys[section]
 
@@ -366,7 +368,9 @@ class Validator:
             if isinstance(r, dict)
         } | {
             (d.isoformat(), e)
-            for d, e in EvaluationRecord.objects.values_list("date", "evaluator")
+            for d, e in in_site(EvaluationRecord.objects.all()).values_list(
+                "date", "evaluator"
+            )
         }
         for i, row in enumerate(rows):
             where = f"evaluations[{i}]"

@@ -41,8 +41,8 @@ from ..models import (
 from .changes import compare, keyed
 from .errors import ImportErrors, error_lines
 from .evaluations import evaluation_key, evaluation_order
-from .export import export_data
-from .pages import page_at, site_root
+from .export import _export
+from .pages import in_site, page_at, site_root, site_values, using_site
 from .sanitise import sanitised
 from .schema import (
     ACTION_FIELDS,
@@ -112,23 +112,32 @@ def import_data(
     progress: Progress = lambda _m: None,
     replace: bool = False,
     dry_run: bool = False,
+    site=None,
 ) -> ImportResult:
-    """Validate everything, then write everything in one transaction.
+    """Validate everything, then write everything in one transaction, into the
+    pages and records of `site` (None: the default site).
 
     Returns the counts per section (and, for a dry run, the changes; nothing is
     written then).
     """
+    with using_site(site):
+        return _import(data, progress, replace, dry_run)
+
+
+def _import(
+    data: object, progress: Progress, replace: bool, dry_run: bool
+) -> ImportResult:
     data = sanitised(data)
     errors = validate(data)
     if errors:
         raise ImportErrors(errors)
     result = ImportResult()
-    before = export_data() if dry_run else {}
+    before = _export() if dry_run else {}
     try:
         with transaction.atomic():
             write_all(data, result.counts, progress, replace)
             if dry_run:
-                result.changes = compare(before, export_data(), set(keyed(data)))
+                result.changes = compare(before, _export(), set(keyed(data)))
                 raise DryRun
     except DryRun:
         pass
@@ -200,7 +209,9 @@ def write_record(
         obj = write_channel(row, values, where, replace)
     else:
         obj, _created = spec.model.objects.update_or_create(
-            **{spec.key: row[spec.key]}, defaults=blank_none(spec.model, values)
+            **{spec.key: row[spec.key]},
+            **site_values(spec.model),
+            defaults=blank_none(spec.model, values),
         )
     if spec.model is ContactPoint and given(row, "office_hours", replace):
         obj.office_hours.all().delete()
@@ -253,12 +264,12 @@ def lookup(objects: dict, section: str, key: object) -> models.Model:
     if key in objects.get(section, {}):
         return objects[section][key]
     spec = SECTIONS_BY_NAME[section]
-    return spec.model.objects.get(**{spec.key: key})
+    return in_site(spec.model.objects.all()).get(**{spec.key: key})
 
 
 def channel_index() -> ChannelIndexPage:
     """The first channel index, or a new `/kanaele/` below the site root."""
-    index = ChannelIndexPage.objects.order_by("path").first()
+    index = in_site(ChannelIndexPage.objects.order_by("path")).first()
     if index is None:
         index = ChannelIndexPage(title="Kanäle", slug="kanaele")
         site_root().add_child(instance=index)
@@ -271,7 +282,7 @@ def write_channel(
 ) -> ChannelProfilePage:
     """Create or update one channel page with its lists, page links and history."""
     page = (
-        ChannelProfilePage.objects.filter(slug=row["slug"]).first()
+        in_site(ChannelProfilePage.objects.filter(slug=row["slug"])).first()
         or ChannelProfilePage()
     )
     set_fields(page, values)
@@ -343,7 +354,7 @@ def live_state(row: dict, page: Page, replace: bool = False) -> bool:
 
 
 def write_imprint(row: dict, objects: dict, replace: bool = False) -> None:
-    page = ImprintPage.objects.order_by("path").first() or ImprintPage()
+    page = in_site(ImprintPage.objects.order_by("path")).first() or ImprintPage()
     set_fields(
         page,
         {name: row.get(name) for name in IMPRINT_FIELDS if given(row, name, replace)},
@@ -363,7 +374,8 @@ def write_imprint(row: dict, objects: dict, replace: bool = False) -> None:
 
 def write_concept(row: dict, objects: dict, replace: bool = False) -> None:
     page = (
-        UsageConceptPage.objects.filter(slug=row["slug"]).first() or UsageConceptPage()
+        in_site(UsageConceptPage.objects.filter(slug=row["slug"])).first()
+        or UsageConceptPage()
     )
     for name in CONCEPT_FIELDS:
         if given(row, name, replace):
@@ -389,12 +401,14 @@ def write_concept(row: dict, objects: dict, replace: bool = False) -> None:
 def write_evaluation(
     row: dict, objects: dict, where: str = "", replace: bool = False
 ) -> None:
-    existing = EvaluationRecord.objects.filter(
-        date=row["date"], evaluator=row["evaluator"]
-    ).first()
+    existing = (
+        EvaluationRecord.objects.for_site(site_values(EvaluationRecord)["site"])
+        .filter(date=row["date"], evaluator=row["evaluator"])
+        .first()
+    )
     if existing is not None and existing.submitted:
         return  # append-only: a submitted evaluation is never overwritten
-    evaluation = existing or EvaluationRecord()
+    evaluation = existing or EvaluationRecord(**site_values(EvaluationRecord))
     values = blank_none(
         EvaluationRecord,
         {n: row.get(n) for n in EVALUATION_FIELDS if given(row, n, replace)},
@@ -404,7 +418,7 @@ def write_evaluation(
     if given(row, "corrects", replace):
         corrects = row.get("corrects")
         evaluation.corrects = (
-            EvaluationRecord.objects.get(**evaluation_key(corrects))
+            in_site(EvaluationRecord.objects.all()).get(**evaluation_key(corrects))
             if corrects
             else None
         )
@@ -428,6 +442,7 @@ def write_action(
         {n: row.get(n) for n in ACTION_FIELDS if given(row, n, replace)},
     )
     action, _created = AwarenessAction.objects.update_or_create(
+        **site_values(AwarenessAction),
         date=row["date"],
         kind=row["kind"],
         link=row.get("link") or "",

@@ -7,6 +7,7 @@ it asks `django.apps.apps` for it by label when it runs.
 from .channel_profile import ChannelProfilePageForm
 from .feedback import FeedbackForm
 from .imprint import ImprintPageForm
+from .site_scoped import SiteScopedForm, limit_choices_to_sites
 from .video import VideoPageForm, is_blank_html
 
 
@@ -14,6 +15,8 @@ __all__ = [
     "ChannelProfilePageForm",
     "FeedbackForm",
     "ImprintPageForm",
+    "SiteScopedForm",
     "VideoPageForm",
     "is_blank_html",
+    "limit_choices_to_sites",
 ]

@@ -4,6 +4,7 @@ from bs4 import BeautifulSoup
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from ..bodies import site_of_page
 from ..rules.accessibility import transcript_required
 
 
@@ -13,7 +14,18 @@ def is_blank_html(value: str) -> bool:
 
 
 class VideoPageForm(WagtailAdminPageForm):
-    """Requires the transcript when publishing, but lets editors save incomplete drafts."""
+    """Requires the transcript when publishing, but lets editors save incomplete drafts.
+
+    The categories offered are those of the page's own site.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("categories")
+        page = self.parent_page if self.instance.pk is None else self.instance
+        site = site_of_page(page) if page is not None and page.path else None
+        if field is not None and site is not None:
+            field.queryset = field.queryset.filter(site=site)
 
     def clean(self) -> dict:
         cleaned = super().clean()

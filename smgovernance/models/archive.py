@@ -10,11 +10,13 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from .sites import SiteScopedModel
 
-class ArchiveRecord(models.Model):
+
+class ArchiveRecord(SiteScopedModel):
     """An archive that records are offered to, with its contact."""
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255)
     address = models.TextField(
         _("address"), help_text=_("Street, postcode and town of the archive.")
     )
@@ -22,6 +24,7 @@ class ArchiveRecord(models.Model):
     phone = models.CharField(_("contact phone"), max_length=50, blank=True)
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
@@ -31,6 +34,11 @@ class ArchiveRecord(models.Model):
         verbose_name = _("archive")
         verbose_name_plural = _("archives")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "name"], name="smgovernance_archive_name_per_site"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

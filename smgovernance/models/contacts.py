@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from .sites import SiteScopedModel
+
 
 # "Postfach", "Postf.", "PF 12 34", "P.O. Box", "PO Box": § 5 DDG needs a street address.
 PO_BOX = re.compile(
@@ -49,7 +51,7 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
-class ContactPoint(index.Indexed, ClusterableModel):
+class ContactPoint(index.Indexed, SiteScopedModel, ClusterableModel):
     """An office citizens can reach in person, by phone or e-mail (e.g. the press office)."""
 
     name = models.CharField(
@@ -82,6 +84,7 @@ class ContactPoint(index.Indexed, ClusterableModel):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         FieldPanel("organisation"),
         MultiFieldPanel(
@@ -143,7 +146,7 @@ class OfficeHours(Orderable):
         verbose_name_plural = _("office hours")
 
 
-class ResponsiblePerson(index.Indexed, models.Model):
+class ResponsiblePerson(index.Indexed, SiteScopedModel):
     """A person with a responsibility the concept names (content, editorial care ...)."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -170,6 +173,7 @@ class ResponsiblePerson(index.Indexed, models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         FieldPanel("function"),
         FieldPanel("contact_point"),

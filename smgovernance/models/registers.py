@@ -20,6 +20,7 @@ from wagtail.models import Orderable
 
 from ..rules.deadlines import evaluation_interval
 from .channel_profile import ChannelProfilePage
+from .sites import SiteScopedModel, SiteScopedQuerySet
 
 
 class Decision(models.TextChoices):
@@ -46,7 +47,7 @@ class SubmittedEvaluationError(ValidationError):
         )
 
 
-class EvaluationQuerySet(models.QuerySet):
+class EvaluationQuerySet(SiteScopedQuerySet):
     """`update()` and `delete()` refuse querysets that contain a submitted record."""
 
     def refuse_submitted(self) -> None:
@@ -70,7 +71,7 @@ class EvaluationQuerySet(models.QuerySet):
         return super().update(**kwargs)
 
 
-class EvaluationRecord(ClusterableModel):
+class EvaluationRecord(SiteScopedModel, ClusterableModel):
     """One yearly evaluation of whether and how each channel is used."""
 
     date = models.DateField(_("date of the evaluation"))
@@ -128,7 +129,12 @@ class EvaluationRecord(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("date"), FieldPanel("evaluator"), FieldPanel("next_due")],
+            [
+                FieldPanel("site"),
+                FieldPanel("date"),
+                FieldPanel("evaluator"),
+                FieldPanel("next_due"),
+            ],
             heading=_("Evaluation"),
         ),
         FieldPanel("findings"),
@@ -303,7 +309,7 @@ class AwarenessKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class AwarenessAction(models.Model):
+class AwarenessAction(SiteScopedModel):
     """A time the users were made aware of the risks to their privacy (O-10)."""
 
     # A record for the admin and the checks; no public page shows it.
@@ -322,6 +328,7 @@ class AwarenessAction(models.Model):
     )
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("date"),
         FieldPanel("kind"),
         FieldPanel("link"),

@@ -24,30 +24,41 @@ from ..rules.accessibility import transcript_required
 from ..rules.text import INLINE_FEATURES, LIST_FEATURES
 from ..vimeo import parse_start_time
 from .mixins import ViewRestrictionsInOneQueryMixin
+from .public_channels import page_site
+from .sites import SiteScopedModel
 
 
 # The query parameter that filters the video index by category (`?kategorie=<slug>`).
 CATEGORY_PARAM = "kategorie"
 
 
-class VideoCategory(index.Indexed, models.Model):
+class VideoCategory(index.Indexed, SiteScopedModel):
     """A topic the video index can be filtered by; the categories are data, not code."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
-        unique=True,
         help_text=_("Used in the address of the filtered video list."),
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [FieldPanel("site"), FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name")]
 
     class Meta:
         verbose_name = _("video category")
         verbose_name_plural = _("video categories")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "slug"],
+                name="smgovernance_video_category_slug_per_site",
+            ),
+            models.UniqueConstraint(
+                fields=["site", "name"],
+                name="smgovernance_video_category_name_per_site",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -81,7 +92,7 @@ class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         self, request: HttpRequest, *args: object, **kwargs: object
     ) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        categories = list(VideoCategory.objects.all())
+        categories = list(VideoCategory.objects.for_site(page_site(self, request)))
         chosen = None
         slug = request.GET.get(self.CATEGORY_PARAM, "")
         if slug:
