@@ -11,15 +11,37 @@ from .cms_admin.dashboard import add_dashboard_panels
 from .cms_admin.feedback import FeedbackPermissionPolicy
 from .cms_admin.modeladmin import RegistersGroup
 from .cms_admin.report import report_menu_item
+from .cms_admin.site_scope import SharedDataPermissionPolicy, SiteScopedPermissionPolicy
 from .cms_admin.urls import admin_urls
 from .cms_admin.viewsets import GovernanceViewSetGroup
 from .editor import after_save_page, use_governance_checker, warn_about_page_findings
-from .models import FeedbackSubmission
+from .models import (
+    ArchiveRecord,
+    AwarenessAction,
+    ContactPoint,
+    EvaluationRecord,
+    FeedbackSubmission,
+    Platform,
+    ResponsiblePerson,
+    ThirdPartyProvider,
+    VideoCategory,
+)
 
 
 register_permission_policy(
     FeedbackSubmission, FeedbackPermissionPolicy(FeedbackSubmission)
 )
+for model in (
+    ArchiveRecord,
+    AwarenessAction,
+    ContactPoint,
+    EvaluationRecord,
+    ResponsiblePerson,
+    VideoCategory,
+):
+    register_permission_policy(model, SiteScopedPermissionPolicy(model))
+for model in (Platform, ThirdPartyProvider):
+    register_permission_policy(model, SharedDataPermissionPolicy(model))
 register_snippet(GovernanceViewSetGroup)
 modeladmin_register(RegistersGroup)
 

@@ -818,3 +818,35 @@ def archived_concept(
             ChannelDecision(channel=dormant, decision=Decision.PAUSE, reasons="Ruht."),
         ],
     )
+
+
+def other_site(hostname: str = "landkreis.example", name: str = "Landkreis") -> Site:
+    """A second body: its own root page below the tree root and its own Site."""
+    root = Page.get_first_root_node().add_child(
+        instance=Page(title=name, slug=hostname.replace(".", "-"))
+    )
+    return Site.objects.create(
+        hostname=hostname, port=80, root_page=root, site_name=name
+    )
+
+
+def site_editor(site: Site, username: str = "redaktion-b"):
+    """An editor of one site: page permissions on its root, and every model
+    permission of the extension's records (the site scope narrows them)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name=f"Redaktion {site.hostname}")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(content_type__app_label="smgovernance"),
+    )
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=site.root_page,
+            permission=Permission.objects.get(codename=codename),
+        )
+    user = editor(username)
+    user.groups.add(group)
+    return user

@@ -1,12 +1,12 @@
 """The archives that channels' posts are offered to, as snippets in the admin."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..models import ArchiveRecord
+from .site_scope import SiteScopedViewSet
 
 
-class ArchiveRecordViewSet(SnippetViewSet):
+class ArchiveRecordViewSet(SiteScopedViewSet):
     model = ArchiveRecord
     icon = "folder-inverse"
     menu_label = _("Archives")

@@ -7,10 +7,17 @@ from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 
 from ..compliance import Severity, modeladmin_url
-from ..compliance.summary import compliance_summary
 from ..models import EvaluationRecord
 from .feedback import overdue_feedback, overdue_list_url
 from .modeladmin import user_can_submit_evaluations
+from .site_scope import scoped, summary_for_user
+
+
+class UserPanel(Component):
+    """A dashboard panel about the sites its user manages."""
+
+    def __init__(self, user) -> None:
+        self.user = user
 
 
 def count_label(severity: str, count: int) -> str:
@@ -24,7 +31,7 @@ def count_label(severity: str, count: int) -> str:
     return text % {"count": count}
 
 
-class CompliancePanel(Component):
+class CompliancePanel(UserPanel):
     """Dashboard panel: the most serious findings, each with a link to fix it, and
     the counts per severity linking to the report (at most a minute old)."""
 
@@ -32,7 +39,7 @@ class CompliancePanel(Component):
     order = 90
 
     def get_context_data(self, parent_context: dict) -> dict:
-        summary = compliance_summary()
+        summary = summary_for_user(self.user)
         counts = summary["counts"]
         report_url = reverse("smgovernance_admin:report")
         labels = dict(Severity.choices)
@@ -62,7 +69,7 @@ class CompliancePanel(Component):
         }
 
 
-class OverdueFeedbackPanel(Component):
+class OverdueFeedbackPanel(UserPanel):
     """Dashboard panel: accessibility feedback not answered within the month."""
 
     name = "smgovernance_overdue_feedback"
@@ -70,7 +77,7 @@ class OverdueFeedbackPanel(Component):
     order = 90
 
     def get_context_data(self, parent_context: dict) -> dict:
-        overdue = overdue_feedback()
+        overdue = scoped(overdue_feedback(), self.user)
         return {
             "overdue": list(overdue[:10]),
             "count": overdue.count(),
@@ -78,7 +85,7 @@ class OverdueFeedbackPanel(Component):
         }
 
 
-class EvaluationDraftsPanel(Component):
+class EvaluationDraftsPanel(UserPanel):
     """Dashboard panel: evaluation drafts that wait for someone who may submit them."""
 
     name = "smgovernance_evaluation_drafts"
@@ -86,7 +93,7 @@ class EvaluationDraftsPanel(Component):
     order = 95
 
     def get_context_data(self, parent_context: dict) -> dict:
-        drafts = EvaluationRecord.objects.filter(submitted=False)
+        drafts = EvaluationRecord.objects.for_user(self.user).filter(submitted=False)
         return {
             "drafts": [
                 (draft, modeladmin_url(EvaluationRecord, "edit", draft.pk))
@@ -102,8 +109,9 @@ def add_dashboard_panels(request: HttpRequest, panels: list) -> None:
     """For `construct_homepage_panels`: the findings for everyone, the overdue
     feedback for those who may answer it, the evaluation drafts for those who may
     submit them."""
-    panels.append(CompliancePanel())
-    if request.user.has_perm("smgovernance.change_feedbacksubmission"):
-        panels.append(OverdueFeedbackPanel())
-    if user_can_submit_evaluations(request.user):
-        panels.append(EvaluationDraftsPanel())
+    user = request.user
+    panels.append(CompliancePanel(user))
+    if user.has_perm("smgovernance.change_feedbacksubmission"):
+        panels.append(OverdueFeedbackPanel(user))
+    if user_can_submit_evaluations(user):
+        panels.append(EvaluationDraftsPanel(user))

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView
 
 from ..models import FeedbackSubmission
 from ..rules.feedback import spreadsheet_safe
+from .site_scope import SiteScopedPermissionPolicy, SiteScopedViewSet
 
 
 def is_overdue() -> Q:
@@ -54,7 +54,7 @@ class FeedbackSubmissionFilterSet(WagtailFilterSet):
         )
 
 
-class FeedbackPermissionPolicy(ModelPermissionPolicy):
+class FeedbackPermissionPolicy(SiteScopedPermissionPolicy):
     """Feedback only comes in through the public form: nobody adds it in the admin."""
 
     def user_has_permission(self, user, action: str) -> bool:
@@ -77,7 +77,7 @@ class FeedbackIndexView(IndexView):
         )
 
 
-class FeedbackSubmissionViewSet(SnippetViewSet):
+class FeedbackSubmissionViewSet(SiteScopedViewSet):
     """Accessibility feedback with its one-month answer deadline (O-23)."""
 
     model = FeedbackSubmission

@@ -17,29 +17,46 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
-from wagtail_modeladmin.views import CreateView, DeleteView, EditView
+from wagtail_modeladmin.views import CreateView, DeleteView, EditView, InspectView
 
+from ..bodies import pages_of_sites, sites_for_user
 from ..models import AwarenessAction, EvaluationRecord, UsageConceptPage
 from .evaluation_dossier import DossierOnSubmitMixin
+from .site_scope import SiteInstanceMixin, record_visible, scoped
 
 
 # The fields that make an evaluation part of the published, append-only log.
 APPROVAL_FIELDS = ("submitted", "published")
 
 
-def user_can_submit_evaluations(user) -> bool:
-    """Whether the user may publish a usage concept page (whose evaluations these are)."""
+def user_can_submit_evaluations(user, site=None) -> bool:
+    """Whether the user may publish a usage concept page (whose evaluations these
+    are) of `site`, or of any of the user's sites."""
     if not user.is_active:
         return False
     if user.is_superuser:
         return True
+    sites = [site] if site is not None else sites_for_user(user)
     return any(
         page.permissions_for_user(user).can_publish()
-        for page in UsageConceptPage.objects.all()
+        for page in UsageConceptPage.objects.filter(pages_of_sites(sites))
     )
 
 
-class EvaluationPermissionHelper(PermissionHelper):
+class SitePermissionHelper(PermissionHelper):
+    """A record of another site: 403 on its edit, delete and inspect views."""
+
+    def user_can_edit_obj(self, user, obj) -> bool:
+        return record_visible(user, obj) and super().user_can_edit_obj(user, obj)
+
+    def user_can_delete_obj(self, user, obj) -> bool:
+        return record_visible(user, obj) and super().user_can_delete_obj(user, obj)
+
+    def user_can_inspect_obj(self, user, obj) -> bool:
+        return record_visible(user, obj) and super().user_can_inspect_obj(user, obj)
+
+
+class EvaluationPermissionHelper(SitePermissionHelper):
     """Nobody edits or deletes a submitted evaluation; corrections are new records."""
 
     def user_can_edit_obj(self, user, obj) -> bool:
@@ -75,7 +92,8 @@ class ApprovalMixin:
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
-        if not user_can_submit_evaluations(self.request.user):
+        site = form.instance.site if form.instance.pk else None
+        if not user_can_submit_evaluations(self.request.user, site):
             for name in APPROVAL_FIELDS:
                 form.fields[name].disabled = True
                 form.fields[name].help_text = gettext(
@@ -87,7 +105,8 @@ class ApprovalMixin:
         return form
 
     def form_valid(self, form):
-        if not user_can_submit_evaluations(self.request.user):
+        site = form.cleaned_data.get("site")
+        if not user_can_submit_evaluations(self.request.user, site):
             # Disabled fields keep their initial value; this is the last word.
             for name in APPROVAL_FIELDS:
                 if form.cleaned_data.get(name) and (
@@ -121,16 +140,40 @@ class EvaluationCreateView(DossierOnSubmitMixin, ApprovalMixin, CreateView):
 
 
 class EvaluationEditView(
-    DossierOnSubmitMixin, AppendOnlyMixin, ApprovalMixin, EditView
+    SiteInstanceMixin, DossierOnSubmitMixin, AppendOnlyMixin, ApprovalMixin, EditView
 ):
     pass
 
 
-class EvaluationDeleteView(AppendOnlyMixin, DeleteView):
+class EvaluationDeleteView(SiteInstanceMixin, AppendOnlyMixin, DeleteView):
     pass
 
 
-class EvaluationAdmin(ModelAdmin):
+class SiteEditView(SiteInstanceMixin, EditView):
+    pass
+
+
+class SiteDeleteView(SiteInstanceMixin, DeleteView):
+    pass
+
+
+class SiteInspectView(SiteInstanceMixin, InspectView):
+    pass
+
+
+class SiteScopedModelAdmin(ModelAdmin):
+    """The list shows the records of the editor's sites."""
+
+    permission_helper_class = SitePermissionHelper
+    edit_view_class = SiteEditView
+    delete_view_class = SiteDeleteView
+    inspect_view_class = SiteInspectView
+
+    def get_queryset(self, request):
+        return scoped(super().get_queryset(request), request.user)
+
+
+class EvaluationAdmin(SiteScopedModelAdmin):
     model = EvaluationRecord
     menu_label = _("Evaluations")
     menu_icon = "tasks"
@@ -157,7 +200,7 @@ class EvaluationAdmin(ModelAdmin):
     delete_view_class = EvaluationDeleteView
 
 
-class AwarenessActionAdmin(ModelAdmin):
+class AwarenessActionAdmin(SiteScopedModelAdmin):
     model = AwarenessAction
     menu_label = _("Privacy-awareness actions")
     menu_icon = "help"

@@ -12,6 +12,7 @@ from ..models import (
 )
 from .archives import ArchiveRecordViewSet
 from .feedback import FeedbackSubmissionViewSet
+from .site_scope import SiteScopedViewSet
 
 
 class ThirdPartyProviderViewSet(SnippetViewSet):
@@ -30,7 +31,7 @@ class PlatformViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class ContactPointViewSet(SnippetViewSet):
+class ContactPointViewSet(SiteScopedViewSet):
     model = ContactPoint
     icon = "mail"
     menu_label = _("Contact points")
@@ -38,7 +39,7 @@ class ContactPointViewSet(SnippetViewSet):
     search_fields = ["name", "organisation"]
 
 
-class ResponsiblePersonViewSet(SnippetViewSet):
+class ResponsiblePersonViewSet(SiteScopedViewSet):
     model = ResponsiblePerson
     icon = "user"
     menu_label = _("Responsible persons")
@@ -46,7 +47,7 @@ class ResponsiblePersonViewSet(SnippetViewSet):
     search_fields = ["name", "function"]
 
 
-class VideoCategoryViewSet(SnippetViewSet):
+class VideoCategoryViewSet(SiteScopedViewSet):
     model = VideoCategory
     icon = "media"
     menu_label = _("Video categories")

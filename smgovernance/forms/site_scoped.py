@@ -36,11 +36,20 @@ class SiteScopedForm(WagtailAdminModelForm):
             return
         sites = sites_for_user(self.for_user)
         limit_choices_to_sites(self.fields, sites)
-        if "site" in self.fields and self.instance.pk is None:
-            # New records start in the editor's site (the default site is
-            # preselected only for who manages it).
-            if self.instance.site_id not in {site.pk for site in sites}:
-                self.initial["site"] = sites[0].pk if len(sites) == 1 else None
+        field = self.fields.get("site")
+        if field is None:
+            return
+        if len(sites) == 1:
+            # One site: no choice to make, and nothing to show.
+            field.disabled = True
+            field.widget = forms.HiddenInput()
+            if self.instance.pk is None:
+                self.initial["site"] = sites[0].pk
+        elif self.instance.pk is None and self.instance.site_id not in {
+            site.pk for site in sites
+        }:
+            # New records start unset unless the default site is the editor's.
+            self.initial["site"] = None
 
     def clean(self) -> dict:
         cleaned = super().clean()
