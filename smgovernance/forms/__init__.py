@@ -7,7 +7,7 @@ it asks `django.apps.apps` for it by label when it runs.
 from .channel_profile import ChannelProfilePageForm
 from .feedback import FeedbackForm
 from .imprint import ImprintPageForm
-from .site_scoped import SiteScopedForm, limit_choices_to_sites
+from .site_scoped import SitePageForm, SiteScopedForm, limit_choices_to_sites
 from .video import VideoPageForm, is_blank_html
 
 
@@ -15,6 +15,7 @@ __all__ = [
     "ChannelProfilePageForm",
     "FeedbackForm",
     "ImprintPageForm",
+    "SitePageForm",
     "SiteScopedForm",
     "VideoPageForm",
     "is_blank_html",

@@ -2,13 +2,13 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 from ..rules.stages import ChannelStage
+from .site_scoped import SitePageForm
 
 
-class ChannelProfilePageForm(WagtailAdminPageForm):
+class ChannelProfilePageForm(SitePageForm):
     """Asks for a reason whenever the lifecycle stage changes, and records the change."""
 
     stage_change_reason = forms.CharField(

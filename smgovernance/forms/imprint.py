@@ -1,10 +1,11 @@
 """The imprint's admin form: publishing needs provider data and a responsible person."""
 
 from django.utils.translation import gettext
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from .site_scoped import SitePageForm
 
 
-class ImprintPageForm(WagtailAdminPageForm):
+class ImprintPageForm(SitePageForm):
     """Publishing is refused without provider data or a responsible person (O-1, O-3)."""
 
     def clean(self) -> dict:

@@ -4,10 +4,10 @@ can be chosen (see `smgovernance.bodies`)."""
 from django import forms
 from django.db.models import Model
 from django.utils.translation import gettext
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Page
 
-from ..bodies import pages_of_sites, sites_for_user
+from ..bodies import pages_of_sites, site_of_page, sites_for_user
 
 
 def limit_choices_to_sites(fields: dict, sites: list) -> None:
@@ -54,24 +54,42 @@ class SiteScopedForm(WagtailAdminModelForm):
     def clean(self) -> dict:
         cleaned = super().clean()
         site = cleaned.get("site")
+        if site is not None:
+            refuse_other_sites(self, cleaned, site.pk)
+        return cleaned
+
+
+def refuse_other_sites(form: forms.Form, cleaned: dict, site_id: int) -> None:
+    """An error at each field that names a record of another site."""
+    for name, field in form.fields.items():
+        if name == "site" or not isinstance(field, forms.ModelChoiceField):
+            continue
+        value = cleaned.get(name)
+        values = value if isinstance(field, forms.ModelMultipleChoiceField) else [value]
+        for item in values or []:
+            if getattr(item, "site_id", site_id) != site_id:
+                form.add_error(
+                    name,
+                    gettext("“%(record)s” belongs to another website.")
+                    % {"record": item},
+                )
+                break
+
+
+class SitePageForm(WagtailAdminPageForm):
+    """A page refers only to records of its own site (contacts, persons, archives),
+    in its own fields and in its inline panels."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        page = self.instance if self.instance.pk else self.parent_page
+        site = site_of_page(page) if page is not None and page.path else None
         if site is None:
             return cleaned
-        # A record refers only to records of its own site.
-        for name, field in self.fields.items():
-            if name == "site" or not isinstance(field, forms.ModelChoiceField):
-                continue
-            value = cleaned.get(name)
-            values = (
-                value if isinstance(field, forms.ModelMultipleChoiceField) else [value]
-            )
-            for item in values or []:
-                if item is None or not hasattr(item, "site_id"):
-                    continue
-                if item.site_id != site.pk:
-                    self.add_error(
-                        name,
-                        gettext("“%(record)s” belongs to another website.")
-                        % {"record": item},
-                    )
-                    break
+        refuse_other_sites(self, cleaned, site.pk)
+        for formset in self.formsets.values():
+            formset.is_valid()  # cleans the inline forms, so their values can be read
+            for form in formset.forms:
+                if getattr(form, "cleaned_data", None):
+                    refuse_other_sites(form, form.cleaned_data, site.pk)
         return cleaned

@@ -2,10 +2,10 @@
 
 from bs4 import BeautifulSoup
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..bodies import site_of_page
 from ..rules.accessibility import transcript_required
+from .site_scoped import SitePageForm
 
 
 def is_blank_html(value: str) -> bool:
@@ -13,7 +13,7 @@ def is_blank_html(value: str) -> bool:
     return not BeautifulSoup(value or "", "html.parser").get_text().strip()
 
 
-class VideoPageForm(WagtailAdminPageForm):
+class VideoPageForm(SitePageForm):
     """Requires the transcript when publishing, but lets editors save incomplete drafts.
 
     The categories offered are those of the page's own site.

@@ -29,7 +29,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from ..blocks import KnownBarrierBlock
-from ..forms import FeedbackForm
+from ..forms import FeedbackForm, SitePageForm
 from ..rules.feedback import DEFAULT_RATE, client_text_hash, feedback_answer_due
 from ..rules.text import LIST_FEATURES
 from .contacts import ContactPoint
@@ -102,6 +102,8 @@ class AssessmentMethod(models.TextChoices):
 
 class AccessibilityStatementPage(ViewRestrictionsInOneQueryMixin, Page):
     """The accessibility statement (Erklärung zur Barrierefreiheit) with its feedback form."""
+
+    base_form_class = SitePageForm
 
     legal_basis = RichTextField(
         _("legal basis"), features=LIST_FEATURES, default=default_legal_basis

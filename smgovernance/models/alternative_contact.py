@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from ..forms import SitePageForm
 from ..rules.text import LEGAL_FEATURES
 from .contacts import ContactPoint
 from .mixins import ViewRestrictionsInOneQueryMixin
@@ -16,6 +17,8 @@ from .mixins import ViewRestrictionsInOneQueryMixin
 
 class AlternativeContactPage(ViewRestrictionsInOneQueryMixin, Page):
     """Safe ways to reach the authority instead of social media (O-11, O-12, O-18)."""
+
+    base_form_class = SitePageForm
 
     intro = RichTextField(_("introduction"), features=LEGAL_FEATURES, blank=True)
     online_services_label = models.CharField(

@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
+from ..forms import SitePageForm
 from ..fragments import cached_sections
 from ..rules.text import SECTION_FEATURES
 from .archive import with_last_handover
@@ -25,6 +26,8 @@ from .registers import ChannelDecision, EvaluationRecord
 
 class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page):
     """The published usage concept: prose sections plus everything rendered from records."""
+
+    base_form_class = SitePageForm
 
     version = models.CharField(
         _("version"),

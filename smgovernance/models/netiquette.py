@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
 from ..blocks import NetiquetteMeasureBlock, NetiquetteRuleBlock
+from ..forms import SitePageForm
 from ..rules.netiquette import measures_graded
 from ..rules.text import LIST_FEATURES
 from .contacts import ContactPoint
@@ -21,6 +22,8 @@ from .mixins import ViewRestrictionsInOneQueryMixin
 
 class NetiquettePage(ViewRestrictionsInOneQueryMixin, Page):
     """Rules for comments on the channels, with graded and reviewable measures."""
+
+    base_form_class = SitePageForm
 
     intro = models.TextField(_("introduction"), blank=True)
     rules = StreamField([("rule", NetiquetteRuleBlock())], verbose_name=_("rules"))

@@ -265,3 +265,23 @@ def test_the_report_and_dashboard_show_the_own_site_only(client_b, site_b):
     assert person.name not in report
     dashboard = listing_text(client_b, reverse("wagtailadmin_home"))
     assert person.name not in dashboard
+
+
+def test_a_page_of_site_b_cannot_name_a_contact_of_site_a(admin_client, site_b):
+    """Even a superuser, who sees every site's records, gets the error at the field."""
+    from tests.models.test_netiquette import netiquette_form
+
+    contact_a = ContactPoint.objects.create(
+        name="Pressestelle A", phone="0123 4567", email="presse@a.example"
+    )
+    contact_b = ContactPoint.objects.create(
+        site=site_b, name="Pressestelle B", phone="0999 1111", email="presse@b.example"
+    )
+    url = f"/admin/pages/add/smgovernance/netiquettepage/{site_b.root_page.pk}/"
+    form = netiquette_form(["hide", "delete"], review_contact=str(contact_a.pk))
+    response = admin_client.post(url, form)
+    assert response.status_code == 200
+    error = response.context["form"].errors["review_contact"][0]
+    assert "Pressestelle A" in error
+    form = netiquette_form(["hide", "delete"], review_contact=str(contact_b.pk))
+    assert admin_client.post(url, form).status_code == 302
