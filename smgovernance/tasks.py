@@ -31,13 +31,16 @@ logger = logging.getLogger(__name__)
 # --- channel verification -------------------------------------------------------
 
 
-def own_hosts() -> tuple[str, ...]:
-    """The host names of our sites: a link to any of them counts as a link to us."""
+def own_hosts(site: Site | None = None) -> tuple[str, ...]:
+    """The host names of the channel's body: its site and every site that serves
+    the same pages (www and without). A link to another body's site is not ours.
+    Without a site: every site of the installation."""
+    sites = Site.objects.all()
+    if site is not None:
+        sites = sites.filter(root_page_id=site.root_page_id)
     return tuple(
         dict.fromkeys(
-            host.lower()
-            for host in Site.objects.values_list("hostname", flat=True)
-            if host
+            host.lower() for host in sites.values_list("hostname", flat=True) if host
         )
     )
 
@@ -53,6 +56,7 @@ def user_agent(site: Site | None) -> str:
 def target_for(channel: ChannelProfilePage) -> monitor.Target:
     """What the monitor needs to know about a channel, read from its record."""
     platform = channel.platform
+    site = channel.get_site()
     return monitor.Target(
         kind=monitor.verifier_kind(platform.slug, platform.is_federated),
         platform_name=platform.name,
@@ -61,8 +65,8 @@ def target_for(channel: ChannelProfilePage) -> monitor.Target:
         platform_hosts=tuple(
             split_hosts(platform.profile_hosts) + split_hosts(platform.outdated_hosts)
         ),
-        own_hosts=own_hosts(),
-        user_agent=user_agent(channel.get_site()),
+        own_hosts=own_hosts(site),
+        user_agent=user_agent(site),
         did=getattr(channel, "bluesky_did", "") or "",
     )
 
