@@ -96,6 +96,7 @@ bench-deps:
 bench: $(VENV)/.installed browser-deps bench-deps
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/cache_busting.py
+	$(BIN)/python bench/sites.py
 
 # A visitor's throughput while another client busts the cache (target: >= 0.5x).
 bench-cache-busting: $(VENV)/.installed bench-deps
