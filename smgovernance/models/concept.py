@@ -134,9 +134,11 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page)
             pages = pages.in_site(site)
         return pages.order_by("path")
 
-    def published_evaluations(self) -> models.QuerySet:
+    def published_evaluations(self, site: Site | None = None) -> models.QuerySet:
+        """The published evaluations of this concept's body (its site)."""
         return (
-            EvaluationRecord.objects.filter(published=True, submitted=True)
+            EvaluationRecord.objects.for_site(site or self.get_site())
+            .filter(published=True, submitted=True)
             .select_related("dossier")
             .prefetch_related(
                 models.Prefetch(
@@ -181,7 +183,7 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page)
         # The page shows neither stage history nor successors: skip those prefetches.
         site = self._request_site(request)
         channels = self.channels(site).prefetch_related(None)
-        evaluations = list(self.published_evaluations())
+        evaluations = list(self.published_evaluations(site))
         persons = list(self.responsible_persons.select_related("contact_point"))
         # One query for every channel's change stamps.
         stamps = list(channels.values_list("pk", *CONCEPT_STAMP))
