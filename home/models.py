@@ -68,7 +68,7 @@ def entry_points(home: Page, request: HttpRequest | None) -> list[dict]:
 
 
 class HomePage(Page):
-    """The start page of the economic-region site."""
+    """The start page of a site (the economic region's, the county portal's)."""
 
     intro = models.TextField("Einleitung", blank=True)
     body = StreamField(
@@ -92,7 +92,8 @@ class HomePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    max_count = 1
+    # A site's root: one per site, each directly below the tree's root.
+    parent_page_types = ["wagtailcore.Page"]
 
     def get_context(
         self, request: HttpRequest, *args: object, **kwargs: object

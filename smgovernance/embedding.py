@@ -1,26 +1,29 @@
 """Embedding our video pages on other sites: the one home of the embed rules.
 
-- ``SMGOVERNANCE_EMBED_ORIGINS``: which origins may frame the embed view
-  (``is_origin``, ``embed_origins``). The system check (``checks.py``) and the
-  response below use the same ``is_origin``, so an entry the check accepts is
-  never dropped at runtime, and the other way round.
+- Which origins may frame the embed view (``is_origin``, ``embed_origins``): a
+  site's own list (the site setting ``EmbedSettings``, one origin per line) when it
+  has one, else ``SMGOVERNANCE_EMBED_ORIGINS``. The system check (``checks.py``),
+  the setting's form and the response below use the same ``is_origin``, so an entry
+  they accept is never dropped at runtime, and the other way round.
 - The frame-ancestors allowlist of the embed view (``frame_ancestors``) and the
   frameable response itself (``render_video_embed``).
 - The addresses other sites discover: ``embed_url`` and ``oembed_discovery_url``.
 
 This module takes the page as an argument and imports neither models nor views,
-so the video page model can import it. The oEmbed provider is in ``views/oembed.py``.
+so the video page model and the setting's model can import it; it reads the site
+setting through the app registry. The oEmbed provider is in ``views/oembed.py``.
 """
 
 import re
 from urllib.parse import urlencode, urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.clickjacking import xframe_options_exempt
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 try:
@@ -74,24 +77,49 @@ def configured_origins() -> list[object]:
     return list(origins or [])
 
 
-def embed_origins() -> list[str]:
-    """The valid origins of the setting, read per request; other entries are dropped
-    (``checks.py`` reports each of them as smgovernance.E002)."""
-    return [origin.rstrip("/") for origin in configured_origins() if is_origin(origin)]
+def origin_lines(text: str) -> list[str]:
+    """The entries of a site's list: one per line, blank lines left out."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def frame_ancestors() -> list[str]:
+def site_origins(site: Site | None) -> list[str]:
+    """The raw entries of the site's own list (the `EmbedSettings` site setting).
+
+    Read without creating the setting's row, so a public request never writes.
+    """
+    if site is None:
+        return []
+    model = apps.get_model("smgovernance", "EmbedSettings")
+    text = (
+        model.objects.filter(site=site).values_list("embed_origins", flat=True).first()
+    )
+    return origin_lines(text or "")
+
+
+def embed_origins(site: Site | None = None) -> list[str]:
+    """The valid origins that may frame the embed view of `site`, read per request.
+
+    The site's own list replaces the setting when it is not empty; without a site
+    (the system checks) it is the setting's. Invalid entries are dropped
+    (``checks.py`` reports those of the setting as smgovernance.E002; the site
+    setting's form refuses them).
+    """
+    entries = site_origins(site) or configured_origins()
+    return [origin.rstrip("/") for origin in entries if is_origin(origin)]
+
+
+def frame_ancestors(site: Site | None = None) -> list[str]:
     """The CSP frame-ancestors sources of the embed view: this site and the origins."""
-    return ["'self'", *embed_origins()]
+    return ["'self'", *embed_origins(site)]
 
 
 def render_video_embed(request: HttpRequest, page: Page) -> HttpResponse:
-    """The video page's frameable view; only the configured origins may frame it.
+    """The video page's frameable view; only the origins of its site may frame it.
 
     `page` is a VideoPage (anything with `vimeo_value`); it is passed in, so this
     module needs no models.
     """
-    ancestors = frame_ancestors()
+    ancestors = frame_ancestors(Site.find_for_request(request) or page.get_site())
 
     def view(request: HttpRequest) -> HttpResponse:
         response = TemplateResponse(

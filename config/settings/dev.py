@@ -9,6 +9,7 @@ DEBUG = True
 SECRET_KEY = os.environ.get(
     "DJANGO_SECRET_KEY", "dev-only-insecure-key-never-used-in-production"
 )
+# Any host, so also the demo's county portal at landkreis.localhost.
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

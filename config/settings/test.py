@@ -37,6 +37,10 @@ SMGOVERNANCE_PLATFORM_ORIGINS = env_json_map("SMGOVERNANCE_PLATFORM_ORIGINS")
 SMGOVERNANCE_MONITOR_OFFLINE = True
 # The live server of the browser tests serves uploaded images (demo posters).
 DEMO_SERVE_MEDIA = True
+# The `demo` fixture of the package tests builds the economic-region site only:
+# those tests find its pages and records without naming a site. The demo's own
+# tests (tests/demo/test_county_portal.py) switch the county portal on.
+DEMO_COUNTY_PORTAL = False
 
 # The browser tests' live server answers from several threads. An in-memory SQLite
 # database shared between them reports "database table is locked" instead of waiting

@@ -183,6 +183,12 @@ def build(context: dict) -> None:
             enforcement_name=default_enforcement_name(),
             enforcement_procedure=default_enforcement_procedure(),
         )
+    build_netiquette(home, contacts)
+
+
+def build_netiquette(home, contacts: dict) -> None:
+    """The netiquette below `home` (each site's channels with comments need one)."""
+    with translation.override("de"):
         upsert_child(
             home,
             NetiquettePage,

@@ -55,7 +55,8 @@ def build(context: dict) -> None:
     root = Page.get_first_root_node()
     if root is None:  # a flushed database (transactional tests) has no tree root
         root = Page.add_root(instance=Page(title="Root", slug="root"))
-    home = HomePage.objects.first()
+    # The economic region's home page ("home"); the county portal has its own.
+    home = HomePage.objects.filter(depth=2, slug="home").first()
     if home is None:
         # Replace Wagtail's "Welcome" placeholder page with our home page.
         # An update, not save(): saving would queue search and reference index

@@ -85,7 +85,7 @@ def build(context: dict) -> None:
 
     # Provider data and responsible persons come from the demo concept file.
     import_sections("imprint")
-    imprint = ImprintPage.objects.get(slug="impressum")
+    imprint = ImprintPage.objects.child_of(home).get(slug="impressum")
 
     contact = _page(
         home,

@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from wagtail.models import Site
 
 from smgovernance.concept_io import SCHEMA, import_data
 from smgovernance.models import (
@@ -40,19 +41,25 @@ PERSONS = {"kaiser": "André Kaiser", "schneider": "Hartmut Schneider"}
 
 
 @cache
-def concept_data() -> dict:
-    with DATA_FILE.open(encoding="utf-8") as handle:
+def read_yaml(path: Path) -> dict:
+    with path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-def import_sections(*names: str) -> None:
-    """Import some sections of the demo file; the rest is already in the database."""
-    data = concept_data()
-    import_data({"schema": SCHEMA, **{name: data[name] for name in names}})
+def concept_data() -> dict:
+    return read_yaml(DATA_FILE)
+
+
+def import_sections(*names: str, data: dict | None = None, site=None) -> None:
+    """Import some sections of a demo file (default: the economic region's) into
+    `site` (default: the default site); the rest is already in the database."""
+    data = concept_data() if data is None else data
+    import_data({"schema": SCHEMA, **{name: data[name] for name in names}}, site=site)
 
 
 def build(context: dict) -> None:
     import_sections("providers", "platforms", "contact_points", "persons", "archives")
+    site = Site.objects.get(is_default_site=True)
     context.update(
         providers={
             key: ThirdPartyProvider.objects.get(name=name)
@@ -60,11 +67,11 @@ def build(context: dict) -> None:
         },
         platforms={platform.slug: platform for platform in Platform.objects.all()},
         contact_points={
-            key: ContactPoint.objects.get(name=name)
+            key: ContactPoint.objects.for_site(site).get(name=name)
             for key, name in CONTACT_POINTS.items()
         },
         persons={
-            key: ResponsiblePerson.objects.get(name=name)
+            key: ResponsiblePerson.objects.for_site(site).get(name=name)
             for key, name in PERSONS.items()
         },
     )

@@ -26,6 +26,7 @@ from .channel_profile import ChannelProfilePage
 from .concept import ConceptDocument, UsageConceptPage
 from .contacts import ContactPoint, OfficeHours, ResponsiblePerson, Weekday
 from .content import ContentPage
+from .embed_settings import EmbedSettings
 from .feedback import FeedbackSubmission
 from .imprint import ImprintPage, ImprintResponsiblePerson
 from .netiquette import NetiquettePage
@@ -76,6 +77,7 @@ __all__ = [
     "ContactPoint",
     "ContentPage",
     "Decision",
+    "EmbedSettings",
     "EvaluationRecord",
     "SubmittedEvaluationError",
     "FeedbackKind",

@@ -4,7 +4,10 @@ from home import demo
 
 
 class Command(BaseCommand):
-    help = "Build (or update) the Landkreis Mittelsachsen demo site. Safe to run repeatedly."
+    help = (
+        "Build (or update) the Landkreis Mittelsachsen demo: the economic-region "
+        "site and the county portal. Safe to run repeatedly."
+    )
 
     def handle(self, *args: object, **options: object) -> None:
         demo.load()
