@@ -18,6 +18,9 @@ from wagtail.models import (
 
 PRESS = "Pressestelle"
 ECONOMY = "Wirtschaftsförderung"
+# The editors of the county portal (the second site): the same rights as the press
+# office, on that site's pages and records only.
+COUNTY = "Redaktion Kreisportal"
 WORKFLOW = "Freigabe durch die Pressestelle"
 TASK = "Freigabe Pressestelle"
 
@@ -37,6 +40,7 @@ PAGE_PERMISSIONS = {
     PRESS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     ECONOMY: ["add_page", "change_page"],
 }
+PAGE_PERMISSIONS[COUNTY] = PAGE_PERMISSIONS[PRESS]
 # Records (snippets and registers) each group may manage.
 MODEL_PERMISSIONS = {
     PRESS: [
@@ -46,11 +50,9 @@ MODEL_PERMISSIONS = {
         "add_responsibleperson",
         "change_responsibleperson",
         "view_responsibleperson",
-        "add_platform",
-        "change_platform",
+        # Platforms and their operators are shared by all sites: superusers
+        # change them, editors choose them.
         "view_platform",
-        "add_thirdpartyprovider",
-        "change_thirdpartyprovider",
         "view_thirdpartyprovider",
         "add_evaluationrecord",
         "change_evaluationrecord",
@@ -72,6 +74,7 @@ MODEL_PERMISSIONS = {
         "view_awarenessaction",
     ],
 }
+MODEL_PERMISSIONS[COUNTY] = MODEL_PERMISSIONS[PRESS]
 
 
 def build(context: dict) -> None:
@@ -79,15 +82,18 @@ def build(context: dict) -> None:
     access_admin = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
+    county_site = context.get("county_site")
     groups = {}
-    for name in (PRESS, ECONOMY):
+    for name in (PRESS, ECONOMY, COUNTY) if county_site else (PRESS, ECONOMY):
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
-        group.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="smgovernance",
-                codename__in=MODEL_PERMISSIONS[name],
-            )
+        group.permissions.set(
+            [
+                access_admin,
+                *Permission.objects.filter(
+                    content_type__app_label="smgovernance",
+                    codename__in=MODEL_PERMISSIONS[name],
+                ),
+            ]
         )
         groups[name] = group
 
@@ -102,6 +108,8 @@ def build(context: dict) -> None:
             )
 
     grant(groups[PRESS], home, PAGE_PERMISSIONS[PRESS])
+    if county_site is not None:
+        grant(groups[COUNTY], county_site.root_page, PAGE_PERMISSIONS[COUNTY])
     children = {page.slug: page for page in home.get_children()}
     for slug in ECONOMY_SLUGS:
         if slug in children:

@@ -152,3 +152,33 @@ def test_load_demo_twice_duplicates_nothing_on_either_site(db, settings):
         "home",
         "landkreis",
     }
+
+
+def test_the_county_portals_editors_see_only_its_records(client, county_demo):
+    """Group permissions per site: the portal's editors manage its pages and
+    records, not the economic region's."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("kreisportal", password="x")
+    user.groups.add(Group.objects.get(name="Redaktion Kreisportal"))
+    client.force_login(user)
+    contacts = client.get("/admin/snippets/smgovernance/contactpoint/")
+    assert contacts.status_code == 200
+    names = {c.name for c in contacts.context["object_list"]}
+    assert names == set(
+        ContactPoint.objects.filter(site=county_demo).values_list("name", flat=True)
+    )
+    assert names
+    region_contact = ContactPoint.objects.exclude(site=county_demo).first()
+    edit = f"/admin/snippets/smgovernance/contactpoint/edit/{region_contact.pk}/"
+    assert client.get(edit).status_code == 404
+    region_imprint = ImprintPage.objects.exclude(
+        path__startswith=county_demo.root_page.path
+    ).get()
+    page_edit = f"/admin/pages/{region_imprint.pk}/edit/"
+    assert client.get(page_edit).status_code in (302, 403)
+    county_imprint = ImprintPage.objects.get(
+        path__startswith=county_demo.root_page.path
+    )
+    assert client.get(f"/admin/pages/{county_imprint.pk}/edit/").status_code == 200
