@@ -37,6 +37,19 @@ def sites_for_user(user) -> list[Site]:
     return sites
 
 
+def manages_all_sites(user) -> bool:
+    """Whether the user manages every site (a single-site installation: any editor)."""
+    if user is None or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_smgovernance_all_sites", None)
+    if cached is None:
+        cached = len(sites_for_user(user)) == Site.objects.count()
+        user._smgovernance_all_sites = cached
+    return cached
+
+
 def site_ids_for_user(user) -> set[int]:
     return {site.pk for site in sites_for_user(user)}
 

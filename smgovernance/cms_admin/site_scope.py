@@ -12,7 +12,6 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
-from wagtail.models import Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -23,13 +22,21 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..bodies import pages_of_sites, site_ids_for_user, sites_for_user
+from ..bodies import (
+    manages_all_sites,
+    pages_of_sites,
+    site_ids_for_user,
+    sites_for_user,
+)
 from ..compliance import SEVERITY_RANK, Finding, Severity, run_checks
 from ..compliance.summary import TOP_FINDINGS, compliance_summary
 
 
 def scoped(queryset: QuerySet, user) -> QuerySet:
-    """The rows of `queryset` that belong to the sites the user manages."""
+    """The rows of `queryset` that belong to the sites the user manages (for who
+    manages every site: all, feedback whose statement page was deleted included)."""
+    if manages_all_sites(user):
+        return queryset
     fields = {field.name for field in queryset.model._meta.fields}
     if "site" in fields:
         return queryset.filter(site_id__in=site_ids_for_user(user))
@@ -40,6 +47,8 @@ def scoped(queryset: QuerySet, user) -> QuerySet:
 
 def record_visible(user, obj: Model) -> bool:
     """Whether the record belongs to one of the user's sites (shared data: always)."""
+    if manages_all_sites(user):
+        return True
     if hasattr(obj, "site_id"):
         return obj.site_id in site_ids_for_user(user)
     if hasattr(obj, "page_id"):
@@ -164,10 +173,6 @@ class SiteScopedViewSet(SnippetViewSet):
 
     def get_queryset(self, request) -> QuerySet:
         return scoped(self.model._default_manager.all(), request.user)
-
-
-def manages_all_sites(user) -> bool:
-    return user.is_superuser or len(sites_for_user(user)) == Site.objects.count()
 
 
 def findings_for_user(user) -> list[Finding]:
