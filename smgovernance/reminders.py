@@ -1,4 +1,9 @@
-"""Reminder mails for the yearly evaluation (seed §6, O-16). Never unpublishes anything."""
+"""Reminder mails for the yearly evaluation (seed §6, O-16). Never unpublishes anything.
+
+Each body (Wagtail Site) is reminded on its own: its due date comes from its own
+latest submitted evaluation, and the mail goes to the owner and deputy named on
+its own concept page.
+"""
 
 import datetime
 
@@ -6,23 +11,25 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.formats import date_format
 from django.utils.translation import gettext
+from wagtail.models import Site
 
 from .compliance import concept_page, latest_evaluation, modeladmin_url, today
 from .models import EvaluationRecord
 from .rules.deadlines import evaluation_due
 
 
-def due_date() -> datetime.date | None:
-    """When the next evaluation is due; None when none was ever submitted."""
-    latest = latest_evaluation()
+def due_date(site: Site | None = None) -> datetime.date | None:
+    """When the site's next evaluation is due; None when it never submitted one."""
+    latest = latest_evaluation(site)
     if latest is None:
         return None
     return evaluation_due(latest.date, latest.next_due)
 
 
-def recipients() -> list[str]:
-    """Owner and deputy named on the concept page, else SMGOVERNANCE_REMINDER_RECIPIENTS."""
-    page = concept_page(None)
+def recipients(site: Site | None = None) -> list[str]:
+    """Owner and deputy named on the site's concept page, else
+    SMGOVERNANCE_REMINDER_RECIPIENTS."""
+    page = concept_page(site)
     addresses: list[str] = []
     if page is not None:
         for person in (page.evaluation_owner, page.evaluation_deputy):
@@ -33,19 +40,34 @@ def recipients() -> list[str]:
     return addresses
 
 
-def send_reminder(on: datetime.date | None = None) -> int:
-    """Send the reminder when the evaluation is due within the lead time or overdue.
+def body_name(site: Site | None) -> str:
+    """How a mail names the body: the site's name, else its hostname."""
+    if site is None:
+        return ""
+    return site.site_name or site.hostname
 
-    Returns the number of mails sent (0 or 1).
-    """
+
+def send_reminder(on: datetime.date | None = None, site: Site | None = None) -> int:
+    """Remind every body (or only `site`) whose evaluation is due within the lead
+    time or overdue, one mail each. Returns the number of mails sent."""
     on = on or today()
+    if site is not None:
+        bodies: list[Site | None] = [site]
+    else:
+        sites = Site.objects.select_related("root_page").order_by("hostname", "port")
+        bodies = list(sites) or [None]
+    return sum(remind_body(body, on) for body in bodies)
+
+
+def remind_body(site: Site | None, on: datetime.date) -> int:
+    """The reminder of one body (None: an installation without sites); 0 or 1 mails."""
     lead = datetime.timedelta(
         days=getattr(settings, "SMGOVERNANCE_REMINDER_LEAD_DAYS", 30)
     )
-    due = due_date()
+    due = due_date(site)
     if due is not None and due > on + lead:
         return 0
-    to = recipients()
+    to = recipients(site)
     if not to:
         return 0
     if due is None:
@@ -62,8 +84,17 @@ def send_reminder(on: datetime.date | None = None) -> int:
             "due": date_format(due, "SHORT_DATE_FORMAT")
         }
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    name = body_name(site)
+    about = []
+    if name:
+        subject = f"{subject} ({name})"
+        about = [
+            gettext("This reminder concerns the usage concept of %(body)s.")
+            % {"body": name}
+        ]
     body = "\n\n".join(
         [
+            *about,
             state,
             gettext(
                 "Please evaluate whether and how each channel is used and record the "

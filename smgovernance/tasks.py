@@ -173,6 +173,10 @@ def fetch_vimeo_posters(replace: bool = False) -> dict[str, list]:
 
 
 @task()
-def send_reminders() -> int:
-    """The evaluation reminder mail, when it is due (0 or 1 mails sent)."""
-    return send_reminder()
+def send_reminders(site_id: int | None = None) -> int:
+    """The evaluation reminder mails of every body (or of the site `site_id`) whose
+    evaluation is due; returns the number of mails sent."""
+    if site_id is None:
+        return send_reminder()
+    site = Site.objects.select_related("root_page").filter(pk=site_id).first()
+    return send_reminder(site=site) if site is not None else 0

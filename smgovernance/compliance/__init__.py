@@ -9,6 +9,10 @@ C033–C035). The admin report, the dashboard summary and the `smgovernance_chec
 command go through `run_checks()`; the page editor runs only the checks about
 the page being edited (`run_checks_for(page)`).
 
+Every check reports the findings of the site (body) it is given: its pages below
+the site's root and its records (`site`). `run_checks()` without a site checks
+each site of the installation on its own; the platform operators are shared.
+
 Checks keep to one or two queries each, so a run stays cheap for thousands of
 channels. A check about a page type that is not installed yields nothing.
 """

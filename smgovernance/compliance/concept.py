@@ -46,7 +46,7 @@ register_required_page(
 )
 def evaluation_overdue(site: Site | None) -> Iterator[Problem]:
     """O-16, seed §6: the concept is evaluated once a year."""
-    latest = latest_evaluation()
+    latest = latest_evaluation(site)
     create_url = modeladmin_url(EvaluationRecord, "create")
     if latest is None:
         yield Problem(
@@ -76,7 +76,7 @@ def evaluation_overdue(site: Site | None) -> Iterator[Problem]:
 )
 def evaluation_unpublished(site: Site | None) -> Iterator[Problem]:
     """O-16: the evaluation must be published along with the concept."""
-    latest = latest_evaluation()
+    latest = latest_evaluation(site)
     if latest is not None and not latest.published:
         yield Problem(
             gettext("The latest evaluation (%(date)s) is not published.")

@@ -8,6 +8,7 @@ the same functions over all live content pages.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 
 from ..blocks import AccessibleImageBlock
+from ..bodies import site_of_page
 from ..models import ChannelProfilePage, ContactPoint, ContentPage, ResponsiblePerson
 from ..rules.phone import phone_digits
 from ..rules.stages import ChannelStage
@@ -86,14 +88,20 @@ class ContentFinding:
         return str(CHECKS[self.check_id]["help"])
 
 
-def known_contacts() -> tuple[set[str], set[str]]:
-    """Phone numbers (as digits) and e-mail addresses (lower case) of all records."""
+def known_contacts(site: Site | None = None) -> tuple[set[str], set[str]]:
+    """Phone numbers (as digits) and e-mail addresses (lower case) of the site's
+    contact points and responsible persons (None: of all sites)."""
     phones: set[str] = set()
     emails: set[str] = set()
     rows = (
-        ContactPoint.objects.order_by()
+        ContactPoint.objects.for_site(site)
+        .order_by()
         .values_list("phone", "email")
-        .union(ResponsiblePerson.objects.order_by().values_list("phone", "email"))
+        .union(
+            ResponsiblePerson.objects.for_site(site)
+            .order_by()
+            .values_list("phone", "email")
+        )
     )
     for phone, email in rows:  # one query for both tables
         phones.add(phone_digits(phone))
@@ -224,14 +232,22 @@ def image_lacks_alt(value: object) -> bool:
     )
 
 
+def page_contacts(page: Page) -> tuple[set[str], set[str]]:
+    """The contacts of the body whose tree holds the page (all, for a new page)."""
+    return known_contacts(site_of_page(page) if page.path else None)
+
+
 def check_page(
     page: Page,
-    load_contacts: Callable[[], tuple[set[str], set[str]]] = known_contacts,
+    load_contacts: Callable[[], tuple[set[str], set[str]]] | None = None,
 ) -> list[ContentFinding]:
     """All content findings of one page (its StreamFields, including unsaved edits).
 
-    `load_contacts` lets a run over many pages load the contact records once.
+    The phone numbers and addresses are checked against the contacts of the
+    page's site; `load_contacts` lets a run over many pages load them once.
     """
+    if load_contacts is None:
+        load_contacts = partial(page_contacts, page)
     findings: list[ContentFinding] = []
     contacts: tuple[set[str], set[str]] | None = None
     for stream_block, stream_value in stream_values(page):
@@ -269,7 +285,10 @@ def content_findings(site: Site | None) -> Iterator[Problem]:
     """The editor's content checks (closed channels, unknown contacts …) over live pages."""
 
     def contacts() -> tuple[set[str], set[str]]:
-        return memo(("known_contacts",), known_contacts)
+        return memo(
+            ("known_contacts", site.pk if site else None),
+            partial(known_contacts, site),
+        )
 
     for page in pages(ContentPage, site).live().order_by("path"):
         for finding in check_page(page, load_contacts=contacts):

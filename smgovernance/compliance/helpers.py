@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from wagtail.models import Page, Site
 
+from ..bodies import site_of_page
 from ..models import (
     ChannelProfilePage,
     EvaluationRecord,
@@ -18,7 +19,15 @@ from ..models import (
     UsageConceptPage,
 )
 from ..rules.stages import PUBLIC_STAGES
-from .registry import Finding, Problem, Severity, memo, register_check, run_scoped
+from .registry import (
+    Finding,
+    Problem,
+    Severity,
+    memo,
+    register_check,
+    run_scoped,
+    several_sites,
+)
 
 
 def today() -> datetime.date:
@@ -78,12 +87,25 @@ def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
     )
 
 
+def site_of(obj: models.Model) -> Site | None:
+    """The body a page or record belongs to; None for shared rows (platforms)."""
+    if isinstance(obj, Page):
+        return site_of_page(obj) if obj.path else None
+    if any(field.name == "site" for field in obj._meta.fields):
+        return obj.site
+    return None
+
+
 def run_checks_for(obj: models.Model, site: Site | None = None) -> list[Finding]:
     """The findings about one page or record (for the page editor): only the
     checks that concern its type run, and a channel's checks see that channel only.
 
-    Same findings as `findings_for(obj, run_checks(site))` (tested).
+    Same findings as `findings_for(obj, run_checks(site))` (tested). Without a
+    site on an installation of several bodies, the checks run for the body the
+    page or record belongs to, as `run_checks()` checks each body on its own.
     """
+    if site is None and several_sites():
+        site = site_of(obj)
     seed = {}
     if isinstance(obj, ChannelProfilePage):
         seed[("channels", site.pk if site else None)] = list(
@@ -106,11 +128,13 @@ def concept_page(site: Site | None) -> UsageConceptPage | None:
     return live_page(UsageConceptPage, site)
 
 
-def latest_evaluation() -> EvaluationRecord | None:
+def latest_evaluation(site: Site | None = None) -> EvaluationRecord | None:
+    """The site's latest submitted evaluation (None: of the whole installation)."""
     return memo(
-        ("latest_evaluation",),
+        ("latest_evaluation", site.pk if site else None),
         lambda: (
-            EvaluationRecord.objects.filter(submitted=True)
+            EvaluationRecord.objects.for_site(site)
+            .filter(submitted=True)
             .order_by("-date", "-pk")
             .first()
         ),

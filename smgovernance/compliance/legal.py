@@ -35,7 +35,7 @@ from .registry import Problem, Severity, register_check
 def person_unverified(site: Site | None) -> Iterator[Problem]:
     """O-5: names and contacts are confirmed at least once a year."""
     since = today() - verification_interval()
-    stale = ResponsiblePerson.objects.filter(
+    stale = ResponsiblePerson.objects.for_site(site).filter(
         Q(verified_on__isnull=True) | Q(verified_on__lt=since)
     )
     for person in stale:

@@ -38,6 +38,7 @@ class Finding:
     message: str  # German at run time (gettext)
     obj: object | None = None  # the page or record to fix
     url: str = ""  # its admin edit URL
+    site: Site | None = None  # the body whose run found it (None: a run over all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class ComplianceCheck:
         """The check's findings, each stamped with its id and severity."""
         for problem in self.function(site):
             yield Finding(
-                self.id, self.severity, problem.message, problem.obj, problem.url
+                self.id, self.severity, problem.message, problem.obj, problem.url, site
             )
 
 
@@ -139,17 +140,42 @@ def memo(key: tuple, load: Callable[[], object]) -> object:
     return cache[key]
 
 
+def several_sites() -> bool:
+    """Whether the installation has more than one Site (body).
+
+    Read from Wagtail's cached site root paths, which Wagtail drops whenever a
+    Site changes: a run on a one-site installation costs no query for this.
+    """
+    return len(Site.get_site_root_paths()) > 1
+
+
+def all_sites() -> list[Site]:
+    return list(Site.objects.select_related("root_page").order_by("hostname", "port"))
+
+
+def by_severity(findings: list[Finding]) -> list[Finding]:
+    """Most severe first; a stable sort keeps registry (and site) order otherwise."""
+    return sorted(findings, key=lambda f: -SEVERITY_RANK[Severity(f.severity)])
+
+
 def run_checks(site: Site | None = None) -> list[Finding]:
-    """All findings, most severe first, in registry order otherwise."""
+    """All findings of `site`, most severe first, in registry order otherwise.
+
+    Without a site on an installation of several bodies: each site is checked on
+    its own (a site without an imprint has its own finding) and the runs are
+    concatenated, then sorted by severity. Shared rows (the platform operators)
+    are loaded once for all of them.
+    """
+    sites = all_sites() if site is None and several_sites() else [site]
     findings: list[Finding] = []
     token = _RUN_CACHE.set({})
     try:
-        for check in CHECKS:
-            findings.extend(check.run(site))
+        for one in sites:
+            for check in CHECKS:
+                findings.extend(check.run(one))
     finally:
         _RUN_CACHE.reset(token)
-    findings.sort(key=lambda f: -SEVERITY_RANK[Severity(f.severity)])
-    return findings
+    return by_severity(findings)
 
 
 def run_scoped(
@@ -171,8 +197,7 @@ def run_scoped(
     finally:
         _SCOPE.reset(scope_token)
         _RUN_CACHE.reset(run_token)
-    findings.sort(key=lambda f: -SEVERITY_RANK[Severity(f.severity)])
-    return findings_for(obj, findings)
+    return findings_for(obj, by_severity(findings))
 
 
 def findings_for(obj: models.Model, findings: Iterable[Finding]) -> list[Finding]:

@@ -2,7 +2,8 @@
 
 The HTML comes from `smgovernance/dossier/dossier.html`; WeasyPrint lays it out
 and embeds the YAML export of the concept (`nutzungskonzept-<date>.yaml`), so the
-PDF carries the data it was printed from.
+PDF carries the data it was printed from. An evaluation belongs to one body: its
+dossier shows that site's concept, channels and contacts only.
 """
 
 import logging
@@ -44,13 +45,17 @@ def pdf_name(evaluation: EvaluationRecord) -> str:
     return f"nutzungskonzept-dossier-{evaluation.date.isoformat()}.pdf"
 
 
-def concept_yaml() -> str:
-    """The whole concept as YAML, as `smgovernance_export` writes it."""
-    return yaml.safe_dump(export_data(), allow_unicode=True, sort_keys=False, width=100)
+def concept_yaml(site: Site | None = None) -> str:
+    """The site's whole concept as YAML, as `smgovernance_export --site` writes it
+    (None: the default site's)."""
+    return yaml.safe_dump(
+        export_data(site=site), allow_unicode=True, sort_keys=False, width=100
+    )
 
 
-def concept_page() -> UsageConceptPage:
-    page = UsageConceptPage.objects.live().order_by("path").first()
+def concept_page(site: Site) -> UsageConceptPage:
+    """The site's published concept page (the first in the tree)."""
+    page = UsageConceptPage.objects.live().in_site(site).order_by("path").first()
     if page is None:
         raise DossierError(
             gettext("There is no published usage concept to build the dossier from.")
@@ -60,8 +65,8 @@ def concept_page() -> UsageConceptPage:
 
 def dossier_context(evaluation: EvaluationRecord) -> dict:
     """Everything the dossier prints, loaded in a fixed number of queries."""
-    concept = concept_page()
-    site = concept.get_site()
+    site = Site.objects.select_related("root_page").get(pk=evaluation.site_id)
+    concept = concept_page(site)
     now = timezone.localtime()
     channels = list(
         concept.channels(site)
@@ -122,7 +127,7 @@ def render_pdf(evaluation: EvaluationRecord) -> bytes:
     """The dossier as PDF bytes. Raises `DossierError` on any failure."""
     context = dossier_context(evaluation)
     html = render_to_string(TEMPLATE, context)
-    data = concept_yaml()
+    data = concept_yaml(context["site"])
     try:
         # Imported here, not at module level: WeasyPrint loads Pango through
         # ctypes on import, and a missing system library must fail this one

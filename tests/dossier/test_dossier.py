@@ -12,11 +12,12 @@ from pypdf import PdfReader
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page, Site
 
-from smgovernance.concept_io import export_data, import_data
+from smgovernance.concept_io import SCHEMA, export_data, import_data
 from smgovernance.dossier import (
     DossierError,
     create_dossier,
     missing_dossiers,
+    render_html,
     render_pdf,
     yaml_name,
 )
@@ -208,3 +209,87 @@ def test_dossier_fetches_nothing_from_the_network(evaluation, httpserver):
     pdf = render_pdf(evaluation)
     assert pdf.startswith(b"%PDF-1.7")
     assert httpserver.log == []
+
+
+# -- several bodies ------------------------------------------------------------------
+
+SECOND_BODY = {
+    "schema": SCHEMA,
+    "contact_points": [
+        {
+            "name": "Bürgerbüro Zweite",
+            "phone": "0371 488 0",
+            "email": "buero@zweite.example",
+            "street": "Markt 1",
+        }
+    ],
+    "persons": [
+        {
+            "name": "Erika Muster",
+            "function": "Leiterin des Bürgerbüros",
+            "phone": "0371 488 1",
+            "email": "muster@zweite.example",
+            "contact_point": "Bürgerbüro Zweite",
+        }
+    ],
+    "channels": [
+        {
+            "slug": "mastodon",
+            "title": "Mastodon der Zweiten",
+            "platform": "mastodon",
+            "profile_url": "https://social.sachsen.de/@zweite",
+            "instance_operator": "social.sachsen.de",
+            "purpose": "<p>Information.</p>",
+            "responsible_unit": "Bürgerbüro Zweite",
+            "stage": "dormant",
+            "stage_changed_on": "2026-01-05",
+            **h.GATE_FIELDS,
+        }
+    ],
+    "concept": {
+        "slug": "nutzungskonzept",
+        "title": "Nutzungskonzept der Zweiten",
+        "version": "1.0",
+        "version_date": "2026-01-05",
+        "preamble": "<p>Präambel</p>",
+        "task": "<p>Aufgabe</p>",
+        "self_commitment": "<p>Selbstverpflichtung</p>",
+        "evaluation_owner": "Erika Muster",
+        "responsible_persons": ["Erika Muster"],
+        "contact_points": ["Bürgerbüro Zweite"],
+    },
+}
+
+
+def test_the_dossier_of_a_second_bodys_evaluation_shows_that_body(evaluation):
+    """The evaluation's site decides the concept, channels, contacts and the YAML."""
+    root = Page.get_first_root_node().add_child(title="Zweite", slug="zweite")
+    second = Site.objects.create(
+        hostname="zweite.example.org", root_page=root, site_name="Die Zweite"
+    )
+    import_data(SECOND_BODY, site=second)
+    other = h.evaluation(date=DAY, evaluator="Bürgerbüro Zweite", site=second)
+
+    html = render_html(other)
+    assert "Nutzungskonzept der Zweiten" in html and "Die Zweite" in html
+    assert "Mastodon der Zweiten" in html and "Erika Muster" in html
+    assert "Bürgerbüro Zweite" in html and "Markt 1" in html
+    assert "André Kaiser" not in html and "X: @kreis" not in html
+    assert "Frauensteiner" not in html and "Pressestelle" not in html
+
+    document = create_dossier(other)
+    data = yaml.safe_load(read(document).attachments[yaml_name(other)][0])
+    assert data == export_data(site=second)
+    assert data["concept"]["title"] == "Nutzungskonzept der Zweiten"
+    # The first body's dossier is still its own.
+    first = render_html(evaluation)
+    assert "X: @kreis" in first and "Mastodon der Zweiten" not in first
+
+
+def test_without_a_published_concept_of_its_own_site_the_error_says_so(evaluation):
+    """The first body's concept does not stand in for a second body's."""
+    root = Page.get_first_root_node().add_child(title="Zweite", slug="zweite")
+    second = Site.objects.create(hostname="zweite.example.org", root_page=root)
+    other = h.evaluation(date=DAY, site=second)
+    with pytest.raises(DossierError, match="kein veröffentlichtes Nutzungskonzept"):
+        render_pdf(other)

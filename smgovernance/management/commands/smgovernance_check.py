@@ -3,8 +3,23 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext
+from wagtail.models import Site
 
-from smgovernance.compliance import exceeds, run_checks
+from smgovernance.compliance import Finding, exceeds, run_checks
+from smgovernance.management.site_option import add_site_option, chosen_site
+
+
+def site_labels() -> dict[int, str]:
+    """Each site's hostname, with its port where another site shares the hostname
+    (so the label is what `--site` accepts)."""
+    sites = list(Site.objects.order_by("hostname", "port"))
+    hostnames = [site.hostname for site in sites]
+    return {
+        site.pk: site.hostname
+        if hostnames.count(site.hostname) == 1
+        else f"{site.hostname}:{site.port}"
+        for site in sites
+    }
 
 
 class Command(BaseCommand):
@@ -18,24 +33,38 @@ class Command(BaseCommand):
         parser.add_argument(
             "--fail-on", choices=["error", "warning"], default="error", dest="fail_on"
         )
+        add_site_option(parser, "Check only this site (body); default: every site.")
 
     def handle(self, *args: object, **options: object) -> None:
-        findings = run_checks()
+        site = chosen_site(self, options["site"])
+        findings = run_checks(site)
+        labels = site_labels() if site is None else {}
+        # The site of each finding is named when the run covers several sites.
+        several = len(labels) > 1
+
+        def label(finding: Finding) -> str:
+            return labels.get(finding.site.pk, "") if finding.site else ""
+
         if options["format"] == "json":
-            data = [
-                {
+            data = []
+            for f in findings:
+                row = {
                     "check_id": f.check_id,
                     "severity": str(f.severity),
                     "message": str(f.message),
                     "object": str(f.obj) if f.obj is not None else None,
                     "url": f.url,
                 }
-                for f in findings
-            ]
+                if several:
+                    row["site"] = label(f)
+                data.append(row)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
             for f in findings:
-                line = f"{f.severity.upper():8} {f.check_id}  {f.message}"
+                line = f"{f.severity.upper():8} {f.check_id}  "
+                if several:
+                    line += f"[{label(f)}]  "
+                line += str(f.message)
                 if f.url:
                     line += f"  → {f.url}"
                 self.stdout.write(line)

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext
 
 from smgovernance.concept_io import ImportErrors, import_data
+from smgovernance.management.site_option import add_site_option, chosen_site
 
 
 logger = logging.getLogger(__name__)
@@ -30,8 +31,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Print what would change, one line per object; write nothing.",
         )
+        add_site_option(
+            parser,
+            "Import into this site (its pages and records); default: the default site.",
+        )
 
     def handle(self, *args: object, **options: object) -> None:
+        site = chosen_site(self, options["site"])
         try:
             data = self.read(str(options["file"]))
             result = import_data(
@@ -39,6 +45,7 @@ class Command(BaseCommand):
                 progress=self.stdout.write,
                 replace=bool(options["replace"]),
                 dry_run=bool(options["dry_run"]),
+                site=site,
             )
         except ImportErrors as exc:
             self.fail(exc.errors)
