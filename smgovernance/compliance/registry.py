@@ -13,7 +13,7 @@ and severity on each, so every id and severity is stated exactly once.
 
 import contextvars
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
@@ -175,7 +175,34 @@ def run_checks(site: Site | None = None) -> list[Finding]:
                 findings.extend(check.run(one))
     finally:
         _RUN_CACHE.reset(token)
+    if len(sites) > 1:
+        findings = once_for_shared_data(findings)
     return by_severity(findings)
+
+
+def is_shared(obj: object) -> bool:
+    """A record of the shared reference data (a platform operator): no body's own."""
+    return (
+        isinstance(obj, models.Model)
+        and not isinstance(obj, Page)
+        and not any(hasattr(obj, name) for name in ("site_id", "page_id", "channel_id"))
+    )
+
+
+def once_for_shared_data(findings: list[Finding]) -> list[Finding]:
+    """A finding about shared data is the same in every site's run: keep it once,
+    as a finding of the whole installation."""
+    seen: set[tuple] = set()
+    result = []
+    for finding in findings:
+        if is_shared(finding.obj):
+            key = (finding.check_id, finding.message, finding.url)
+            if key in seen:
+                continue
+            seen.add(key)
+            finding = replace(finding, site=None)
+        result.append(finding)
+    return result
 
 
 def run_scoped(

@@ -325,3 +325,19 @@ def test_check_command_refuses_an_ambiguous_host_with_exit_2(sites):
     assert code == 2 and first.hostname in err
     code, _out, _err = check_command("--site", f"{first.hostname}:8080")
     assert code == 1  # the third site has no concept, no imprint …
+
+
+def test_a_finding_about_shared_data_is_reported_once_for_all_sites(sites):
+    """The platform operators are shared: their findings are the same in every
+    site's run, and the run over all sites names them once."""
+    h.provider(name="Fernbetreiber", transfer_basis="none", dpf_checked_on=None)
+    first, second = sites
+    for site in sites:
+        assert {"smgovernance.C007", "smgovernance.C008"} <= set(
+            by_check(run_checks(site))
+        )
+    found = by_check(run_checks())
+    for check_id in ("smgovernance.C007", "smgovernance.C008"):
+        about = [f for f in found[check_id] if f.obj.name == "Fernbetreiber"]
+        assert len(about) == 1
+        assert about[0].site is None
