@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Site
 
 from ..models import EvaluationRecord
 from .render import DossierError, pdf_name, render_pdf
@@ -31,13 +31,21 @@ COLLECTION_NAME = _("Evaluation dossiers")
 CHUNK = 64 * 1024
 
 
-def dossier_collection() -> Collection:
-    """The collection that holds the dossiers (created on first use)."""
+def dossier_collection(site: Site | None = None) -> Collection:
+    """The collection that holds the dossiers (created on first use); with several
+    bodies, one collection per site inside it, so that collection permissions can
+    keep a body's dossiers to its own editors."""
     # Named in the site's language, so every editor finds the same collection.
     with translation.override(settings.LANGUAGE_CODE):
         name = str(COLLECTION_NAME)
     root = Collection.get_first_root_node()
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+    parent = root.get_children().filter(name=name).first() or root.add_child(name=name)
+    if site is None or Site.objects.count() < 2:
+        return parent
+    name = site.site_name or site.hostname
+    return parent.get_children().filter(name=name).first() or parent.add_child(
+        name=name
+    )
 
 
 def dossier_title(evaluation: EvaluationRecord) -> str:
@@ -65,7 +73,8 @@ def create_dossier(evaluation: EvaluationRecord) -> object:
             evaluation.refresh_from_db()
             return evaluation.dossier
         document = document_model(
-            title=dossier_title(evaluation), collection=dossier_collection()
+            title=dossier_title(evaluation),
+            collection=dossier_collection(evaluation.site),
         )
         document.file.save(pdf_name(evaluation), ContentFile(pdf), save=False)
         document.file_size = len(pdf)

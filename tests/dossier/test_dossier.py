@@ -280,6 +280,9 @@ def test_the_dossier_of_a_second_bodys_evaluation_shows_that_body(evaluation):
     document = create_dossier(other)
     data = yaml.safe_load(read(document).attachments[yaml_name(other)][0])
     assert data == export_data(site=second)
+    # Each body's dossiers in a collection of its own, inside the dossier collection.
+    assert document.collection.name == "Die Zweite"
+    assert document.collection.get_parent().name == "Evaluationsdossiers"
     assert data["concept"]["title"] == "Nutzungskonzept der Zweiten"
     # The first body's dossier is still its own.
     first = render_html(evaluation)
