@@ -26,7 +26,7 @@ from .helpers import (
     short_date,
     today,
 )
-from .registry import Problem, Severity, register_check
+from .registry import Problem, Severity, register_check, scope
 
 
 register_required_page(
@@ -133,6 +133,9 @@ def awareness_overdue(site: Site | None) -> Iterator[Problem]:
         .filter(Q(last_action__isnull=True) | Q(last_action__lt=since))
         .only("pk", "title", "path", "depth")
     )
+    if isinstance(scope(), ChannelProfilePage):
+        # The page editor asks about one channel: aggregate its actions only.
+        channels = channels.filter(pk=scope().pk)
     for channel in channels:
         yield Problem(
             gettext(
