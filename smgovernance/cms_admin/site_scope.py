@@ -12,6 +12,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -51,9 +52,13 @@ def record_visible(user, obj: Model) -> bool:
         return True
     if hasattr(obj, "site_id"):
         return obj.site_id in site_ids_for_user(user)
+    page = obj if isinstance(obj, Page) else None
     if hasattr(obj, "page_id"):
         page = obj.page
-        return page is not None and any(
+        if page is None:
+            return False
+    if page is not None:
+        return any(
             page.path.startswith(site.root_page.path) for site in sites_for_user(user)
         )
     return True

@@ -9,7 +9,7 @@ check right away.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from ..bodies import sites_for_user
 from ..models import ChannelProfilePage
 from ..monitor import Outcome
 from ..tasks import enqueue_verification, record_confirmation
+from .site_scope import record_visible
 
 
 LOG_ROWS = 200
@@ -59,6 +61,10 @@ class ChannelVerificationView(WagtailAdminTemplateMixin, FormView):
         self, request: HttpRequest, *args: object, **kwargs: object
     ) -> HttpResponse:
         self.channel = get_object_or_404(ChannelProfilePage, pk=kwargs["pk"])
+        if sites_for_user(request.user) and not record_visible(
+            request.user, self.channel
+        ):
+            raise Http404  # another body's channel, as if it did not exist
         if not self.channel.permissions_for_user(request.user).can_edit():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

@@ -285,3 +285,11 @@ def test_a_page_of_site_b_cannot_name_a_contact_of_site_a(admin_client, site_b):
     assert "Pressestelle A" in error
     form = netiquette_form(["hide", "delete"], review_contact=str(contact_b.pk))
     assert admin_client.post(url, form).status_code == 302
+
+
+def test_the_verification_log_of_another_sites_channel_is_refused(client_b):
+    channel = h.channel("facebook")
+    url = reverse("smgovernance_admin:channel_verification", args=[channel.pk])
+    assert client_b.get(url).status_code in DENIED
+    assert client_b.post(url, {"checked": "on", "note": "x"}).status_code in DENIED
+    assert not channel.verifications.exists()
