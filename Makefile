@@ -30,6 +30,7 @@ demo: $(VENV)/.installed pdf-deps
 	DEMO_URL=http://$(HOST):$(PORT) $(BIN)/python manage.py demo_admin
 	@echo ""
 	@echo "Demo: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "County portal, the second site: http://landkreis.localhost:$(PORT)/"
 	@echo ""
 	$(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT)

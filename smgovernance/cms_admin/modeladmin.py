@@ -170,7 +170,18 @@ class SiteScopedModelAdmin(ModelAdmin):
     inspect_view_class = SiteInspectView
 
     def get_queryset(self, request):
-        return scoped(super().get_queryset(request), request.user)
+        return scoped(super().get_queryset(request), request.user).select_related(
+            "site"
+        )
+
+    def get_list_display(self, request) -> tuple:
+        """Who manages several sites sees, and filters by, each record's site."""
+        several = len(sites_for_user(request.user)) > 1
+        return (*super().get_list_display(request), *(("site",) if several else ()))
+
+    def get_list_filter(self, request) -> tuple:
+        several = len(sites_for_user(request.user)) > 1
+        return (*super().get_list_filter(request), *(("site",) if several else ()))
 
 
 class EvaluationAdmin(SiteScopedModelAdmin):

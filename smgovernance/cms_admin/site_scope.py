@@ -12,6 +12,9 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.chooser import (
@@ -97,6 +100,18 @@ class SharedDataPermissionPolicy(ModelPermissionPolicy):
         return self.user_has_any_permission(user, actions)
 
 
+class SiteColumnMixin:
+    """Who manages several sites sees which site each record belongs to."""
+
+    @cached_property
+    def columns(self) -> list:
+        columns = super().columns
+        has_site = any(f.name == "site" for f in self.model._meta.fields)
+        if has_site and len(sites_for_user(self.request.user)) > 1:
+            columns = [*columns, Column("site", label=_("website"))]
+        return columns
+
+
 class SiteObjectMixin:
     """An object view (edit, delete, usage, history, inspect, copy) of another
     site's record answers 404, as if it did not exist (before any permission
@@ -175,9 +190,18 @@ class SiteScopedViewSet(SnippetViewSet):
             view = getattr(cls, name)
             if not issubclass(view, SiteObjectMixin):
                 setattr(cls, name, type(view.__name__, (SiteObjectMixin, view), {}))
+        if not issubclass(cls.index_view_class, SiteColumnMixin):
+            cls.index_view_class = type(
+                cls.index_view_class.__name__,
+                (SiteColumnMixin, cls.index_view_class),
+                {},
+            )
 
     def get_queryset(self, request) -> QuerySet:
-        return scoped(self.model._default_manager.all(), request.user)
+        queryset = self.model._default_manager.all()
+        if any(f.name == "site" for f in self.model._meta.fields):
+            queryset = queryset.select_related("site")
+        return scoped(queryset, request.user)
 
 
 def findings_for_user(user) -> list[Finding]:

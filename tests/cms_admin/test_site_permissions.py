@@ -293,3 +293,18 @@ def test_the_verification_log_of_another_sites_channel_is_refused(client_b):
     assert client_b.get(url).status_code in DENIED
     assert client_b.post(url, {"checked": "on", "note": "x"}).status_code in DENIED
     assert not channel.verifications.exists()
+
+
+def test_who_manages_several_sites_sees_each_records_site(
+    admin_client, client_b, records_of_a, site_b
+):
+    def headings(client, url: str) -> list[str]:
+        document = h.soup(client.get(url))
+        return [th.get_text(" ", strip=True) for th in document.select("thead th")]
+
+    contacts = reverse("wagtailsnippets_smgovernance_contactpoint:list")
+    assert "Website" in headings(admin_client, contacts)
+    assert "Website" not in headings(client_b, contacts)
+    evaluations = "/admin/smgovernance/evaluationrecord/"
+    assert "Website" in headings(admin_client, evaluations)
+    assert "Website" not in headings(client_b, evaluations)
