@@ -70,6 +70,8 @@ def compliance_summary(site: Site | None = None) -> dict:
                     "message": str(f.message),
                     "obj": str(f.obj) if f.obj is not None else "",
                     "url": f.url,
+                    # Which body it concerns, where several share the installation.
+                    "site": (f.site.site_name or f.site.hostname) if f.site else "",
                 }
                 for f in findings[:TOP_FINDINGS]
             ],

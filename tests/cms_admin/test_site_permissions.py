@@ -308,3 +308,11 @@ def test_who_manages_several_sites_sees_each_records_site(
     evaluations = "/admin/smgovernance/evaluationrecord/"
     assert "Website" in headings(admin_client, evaluations)
     assert "Website" not in headings(client_b, evaluations)
+
+
+def test_findings_name_their_site_for_who_manages_several(admin_client, site_b):
+    report = h.soup(admin_client.get(reverse("smgovernance_admin:report")))
+    assert "Website" in [th.get_text(strip=True) for th in report.select("thead th")]
+    assert "Landkreis" in [td.get_text(strip=True) for td in report.select("tbody td")]
+    dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "[Landkreis]" in dashboard
