@@ -226,4 +226,6 @@ def summary_for_user(user) -> dict:
         (finding for summary in summaries for finding in summary["top"]),
         key=lambda f: -SEVERITY_RANK[Severity(f["severity"])],
     )[:TOP_FINDINGS]
+    if len(summaries) == 1:  # the user's one site goes without saying
+        top = [{**finding, "site": ""} for finding in top]
     return {"counts": counts, "top": top, "more": sum(counts.values()) - len(top)}

@@ -40,11 +40,11 @@ class SiteScopedForm(WagtailAdminModelForm):
         if field is None:
             return
         if len(sites) == 1:
-            # One site: no choice to make, and nothing to show.
-            field.disabled = True
-            field.widget = forms.HiddenInput()
+            # One site: no choice to make, and nothing to show (the panel of a
+            # field missing from the form is not shown). A new record is that site's.
+            del self.fields["site"]
             if self.instance.pk is None:
-                self.initial["site"] = sites[0].pk
+                self.instance.site = sites[0]
         elif self.instance.pk is None and self.instance.site_id not in {
             site.pk for site in sites
         }:
@@ -53,9 +53,9 @@ class SiteScopedForm(WagtailAdminModelForm):
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        site = cleaned.get("site")
-        if site is not None:
-            refuse_other_sites(self, cleaned, site.pk)
+        site_id = cleaned["site"].pk if cleaned.get("site") else self.instance.site_id
+        if site_id is not None:
+            refuse_other_sites(self, cleaned, site_id)
         return cleaned
 
 

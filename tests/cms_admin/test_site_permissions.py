@@ -308,6 +308,12 @@ def test_who_manages_several_sites_sees_each_records_site(
     evaluations = "/admin/smgovernance/evaluationrecord/"
     assert "Website" in headings(admin_client, evaluations)
     assert "Website" not in headings(client_b, evaluations)
+    # The site field of a new record: a choice for several sites, nothing for one.
+    add = reverse("wagtailsnippets_smgovernance_contactpoint:add")
+    assert h.soup(admin_client.get(add)).select('select[name="site"]')
+    form_b = h.soup(client_b.get(add))
+    assert not form_b.select('[name="site"]')
+    assert "Die Stelle (Website)" not in form_b.get_text()
 
 
 def test_findings_name_their_site_for_who_manages_several(admin_client, site_b):
