@@ -50,6 +50,16 @@ def manages_all_sites(user) -> bool:
     return cached
 
 
+def manages_several_sites(user) -> bool:
+    """Whether the user must tell sites apart (site columns, a site to choose)."""
+    return len(sites_for_user(user)) > 1
+
+
+def has_site(model) -> bool:
+    """Whether the model's records belong to one site (a body's records)."""
+    return any(field.name == "site" for field in model._meta.fields)
+
+
 def site_ids_for_user(user) -> set[int]:
     return {site.pk for site in sites_for_user(user)}
 

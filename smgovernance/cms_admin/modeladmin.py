@@ -19,7 +19,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 from wagtail_modeladmin.views import CreateView, DeleteView, EditView, InspectView
 
-from ..bodies import pages_of_sites, sites_for_user
+from ..bodies import manages_several_sites, pages_of_sites, sites_for_user
 from ..models import AwarenessAction, EvaluationRecord, UsageConceptPage
 from .evaluation_dossier import DossierOnSubmitMixin
 from .site_scope import SiteInstanceMixin, record_visible, scoped
@@ -176,11 +176,11 @@ class SiteScopedModelAdmin(ModelAdmin):
 
     def get_list_display(self, request) -> tuple:
         """Who manages several sites sees, and filters by, each record's site."""
-        several = len(sites_for_user(request.user)) > 1
+        several = manages_several_sites(request.user)
         return (*super().get_list_display(request), *(("site",) if several else ()))
 
     def get_list_filter(self, request) -> tuple:
-        several = len(sites_for_user(request.user)) > 1
+        several = manages_several_sites(request.user)
         return (*super().get_list_filter(request), *(("site",) if several else ()))
 
 

@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from ..bodies import sites_for_user
+from ..bodies import manages_several_sites
 from ..compliance import CHECKS, Finding, Severity
 from .site_scope import findings_for_user
 
@@ -69,7 +69,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         titles = {check.id: check.title for check in CHECKS}
-        context["several_sites"] = len(sites_for_user(self.request.user)) > 1
+        context["several_sites"] = manages_several_sites(self.request.user)
         severity_labels = dict(Severity.choices)
         context.update(
             findings=[

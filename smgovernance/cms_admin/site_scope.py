@@ -27,7 +27,9 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..bodies import (
+    has_site,
     manages_all_sites,
+    manages_several_sites,
     pages_of_sites,
     site_ids_for_user,
     sites_for_user,
@@ -41,10 +43,9 @@ def scoped(queryset: QuerySet, user) -> QuerySet:
     manages every site: all, feedback whose statement page was deleted included)."""
     if manages_all_sites(user):
         return queryset
-    fields = {field.name for field in queryset.model._meta.fields}
-    if "site" in fields:
+    if has_site(queryset.model):
         return queryset.filter(site_id__in=site_ids_for_user(user))
-    if "page" in fields:
+    if any(field.name == "page" for field in queryset.model._meta.fields):
         return queryset.filter(pages_of_sites(sites_for_user(user), "page__"))
     return queryset
 
@@ -106,8 +107,7 @@ class SiteColumnMixin:
     @cached_property
     def columns(self) -> list:
         columns = super().columns
-        has_site = any(f.name == "site" for f in self.model._meta.fields)
-        if has_site and len(sites_for_user(self.request.user)) > 1:
+        if has_site(self.model) and manages_several_sites(self.request.user):
             columns = [*columns, Column("site", label=_("website"))]
         return columns
 
@@ -199,7 +199,7 @@ class SiteScopedViewSet(SnippetViewSet):
 
     def get_queryset(self, request) -> QuerySet:
         queryset = self.model._default_manager.all()
-        if any(f.name == "site" for f in self.model._meta.fields):
+        if has_site(self.model):
             queryset = queryset.select_related("site")
         return scoped(queryset, request.user)
 

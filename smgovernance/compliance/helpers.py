@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.functional import Promise
 from wagtail.models import Page, Site
 
-from ..bodies import site_of_page
+from ..bodies import has_site, site_of_page
 from ..models import (
     ChannelProfilePage,
     EvaluationRecord,
@@ -91,7 +91,7 @@ def site_of(obj: models.Model) -> Site | None:
     """The body a page or record belongs to; None for shared rows (platforms)."""
     if isinstance(obj, Page):
         return site_of_page(obj) if obj.path else None
-    if any(field.name == "site" for field in obj._meta.fields):
+    if has_site(obj):
         return obj.site
     return None
 

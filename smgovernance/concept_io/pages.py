@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from django.db import models
 from wagtail.models import Page, Site
 
+from ..bodies import has_site
+
 
 _SITE: contextvars.ContextVar[Site | None] = contextvars.ContextVar(
     "smgovernance_concept_site", default=None
@@ -41,14 +43,14 @@ def in_site(queryset: models.QuerySet) -> models.QuerySet:
     model = queryset.model
     if issubclass(model, Page):
         return queryset.descendant_of(site_root(), inclusive=True)
-    if any(field.name == "site" for field in model._meta.fields):
+    if has_site(model):
         return queryset.filter(site=target_site())
     return queryset  # shared reference data (platforms, their operators)
 
 
 def site_values(model: type[models.Model]) -> dict:
     """`{"site": target}` for a record of a body, else nothing."""
-    if any(field.name == "site" for field in model._meta.fields):
+    if has_site(model):
         return {"site": target_site()}
     return {}
 

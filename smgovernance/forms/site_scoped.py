@@ -7,7 +7,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Page
 
-from ..bodies import pages_of_sites, site_of_page, sites_for_user
+from ..bodies import has_site, pages_of_sites, site_of_page, sites_for_user
 
 
 def limit_choices_to_sites(fields: dict, sites: list) -> None:
@@ -22,7 +22,7 @@ def limit_choices_to_sites(fields: dict, sites: list) -> None:
             field.queryset = queryset.filter(pk__in=site_ids)
         elif issubclass(model, Page):
             field.queryset = queryset.filter(pages_of_sites(sites))
-        elif any(f.name == "site" for f in model._meta.fields):
+        elif has_site(model):
             field.queryset = queryset.filter(site_id__in=site_ids)
 
 
