@@ -850,3 +850,21 @@ def site_editor(site: Site, username: str = "redaktion-b"):
     user = editor(username)
     user.groups.add(group)
     return user
+
+
+# An imprint row of the import file (a provider and one confirmed responsible person),
+# for the tests that import a concept into one site of several.
+IMPRINT_ROW = {
+    "slug": "impressum",
+    "title": "Impressum",
+    "body_name": "Landkreis",
+    "representative_title": "Landrat",
+    "representative_name": "Dirk Neubauer",
+    "street": "Frauensteiner Straße 43",
+    "postal_code": "09599",
+    "city": "Freiberg",
+    "email": "post@example.org",
+    "phone": "(03731) 799 0",
+    "provider_verified_on": TODAY.isoformat(),
+    "responsible_persons": [{"person": "André Kaiser", "meets_requirements": True}],
+}

@@ -44,20 +44,7 @@ def second_site(hostname: str = "zweite.example.org", name: str = "Zweite") -> S
     return Site.objects.create(hostname=hostname, root_page=root, site_name=name)
 
 
-IMPRINT = {
-    "slug": "impressum",
-    "title": "Impressum",
-    "body_name": "Landkreis",
-    "representative_title": "Landrat",
-    "representative_name": "Dirk Neubauer",
-    "street": "Frauensteiner Straße 43",
-    "postal_code": "09599",
-    "city": "Freiberg",
-    "email": "post@example.org",
-    "phone": "(03731) 799 0",
-    "provider_verified_on": h.TODAY.isoformat(),
-    "responsible_persons": [{"person": "André Kaiser", "meets_requirements": True}],
-}
+IMPRINT = h.IMPRINT_ROW
 
 # The second body: a contact point, a person not confirmed for years, a dormant
 # channel with the same slug as the first body's channel; no imprint, no evaluation.

@@ -24,20 +24,7 @@ from tests import factories as h
 pytestmark = pytest.mark.django_db
 
 HOST = "zweite.example.org"
-IMPRINT = {
-    "slug": "impressum",
-    "title": "Impressum",
-    "body_name": "Landkreis",
-    "representative_title": "Landrat",
-    "representative_name": "Dirk Neubauer",
-    "street": "Frauensteiner Straße 43",
-    "postal_code": "09599",
-    "city": "Freiberg",
-    "email": "post@example.org",
-    "phone": "(03731) 799 0",
-    "provider_verified_on": "2026-11-02",
-    "responsible_persons": [{"person": "André Kaiser", "meets_requirements": True}],
-}
+IMPRINT = h.IMPRINT_ROW
 
 
 def empty_site(hostname: str = HOST) -> Site:
