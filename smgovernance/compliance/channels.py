@@ -14,8 +14,13 @@ from wagtail.models import Site
 from ..models import ChannelProfilePage
 from ..rules.deadlines import verification_interval
 from ..rules.hosts import is_outdated_host, url_host
-from ..rules.stages import PUBLIC_STAGES, REQUIREMENTS_BY_FIELD, unmet_requirements
-from .helpers import page_edit_url, pages, public_channel_list, today
+from ..rules.stages import REQUIREMENTS_BY_FIELD, unmet_requirements
+from .helpers import (
+    page_edit_url,
+    public_channel_list,
+    public_stage_channels,
+    today,
+)
 from .registry import Problem, Severity, register_check
 
 
@@ -158,12 +163,9 @@ def channel_without_netiquette(site: Site | None) -> Iterator[Problem]:
 )
 def public_channel_not_live(site: Site | None) -> Iterator[Problem]:
     """O-2, O-7: imprint and privacy page list only live channels, so each must be live."""
-    channels = (
-        pages(ChannelProfilePage, site)
-        .filter(live=False, stage__in=PUBLIC_STAGES)
-        .order_by("path")
-    )
-    for channel in channels.only("pk", "title", "path", "depth"):
+    for channel in public_stage_channels(site):
+        if channel.live:
+            continue
         yield channel_problem(
             gettext(
                 "The channel “%(channel)s” is on a platform but its page is not "

@@ -2,7 +2,6 @@
 
 from collections.abc import Iterator
 
-from django.db.models import Max, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -10,6 +9,7 @@ from wagtail.models import Site
 from ..models import (
     AwarenessAction,
     ChannelProfilePage,
+    ChannelStageChange,
     EvaluationRecord,
     UsageConceptPage,
 )
@@ -26,7 +26,7 @@ from .helpers import (
     short_date,
     today,
 )
-from .registry import Problem, Severity, register_check, scope
+from .registry import Problem, Severity, register_check
 
 
 register_required_page(
@@ -102,20 +102,27 @@ def concept_older_than_channel(site: Site | None) -> Iterator[Problem]:
     if concept is None:
         return
     version_date = concept.version_date
-    for channel in public_channel_list(site):
-        if any(
-            change.stage == ChannelStage.ACTIVE and change.changed_on > version_date
-            for change in channel.stage_changes.all()
-        ):
-            yield Problem(
-                gettext(
-                    "The channel “%(channel)s” went on a platform after the concept "
-                    "version of %(date)s: update the usage concept."
-                )
-                % {"channel": channel.title, "date": short_date(version_date)},
-                concept,
-                page_edit_url(concept),
+    # One query, not the channel list: the concept's editor runs this check alone.
+    activated = (
+        ChannelStageChange.objects.filter(
+            page__in=public_channels(site),
+            stage=ChannelStage.ACTIVE,
+            changed_on__gt=version_date,
+        )
+        .order_by("page__path")
+        .values_list("page__title", flat=True)
+        .distinct()
+    )
+    for title in activated:
+        yield Problem(
+            gettext(
+                "The channel “%(channel)s” went on a platform after the concept "
+                "version of %(date)s: update the usage concept."
             )
+            % {"channel": title, "date": short_date(version_date)},
+            concept,
+            page_edit_url(concept),
+        )
 
 
 @register_check(
@@ -127,15 +134,12 @@ def concept_older_than_channel(site: Site | None) -> Iterator[Problem]:
 def awareness_overdue(site: Site | None) -> Iterator[Problem]:
     """O-10: users are made aware of the privacy risks regularly, on every channel."""
     since = today() - awareness_interval()
-    channels = (
-        public_channels(site)
-        .annotate(last_action=Max("awareness_actions__date"))
-        .filter(Q(last_action__isnull=True) | Q(last_action__lt=since))
-        .only("pk", "title", "path", "depth")
-    )
-    if isinstance(scope(), ChannelProfilePage):
-        # The page editor asks about one channel: aggregate its actions only.
-        channels = channels.filter(pk=scope().pk)
+    channels = [
+        channel
+        for channel in public_channel_list(site)
+        if channel.last_awareness_action is None
+        or channel.last_awareness_action < since
+    ]
     for channel in channels:
         yield Problem(
             gettext(

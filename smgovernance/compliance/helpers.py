@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from ..bodies import has_site, site_of_page
 from ..models import (
+    AwarenessAction,
     ChannelProfilePage,
     EvaluationRecord,
     ThirdPartyProvider,
@@ -74,17 +75,35 @@ def public_channels(site: Site | None) -> models.QuerySet:
     )
 
 
-def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
-    """Live channels on a platform, with platform, history and archive handovers:
-    four queries per run."""
-    return memo(
-        ("channels", site.pk if site else None),
-        lambda: list(
-            public_channels(site)
-            .select_related("platform")
-            .prefetch_related("stage_changes", "successors", "archive_handovers")
-        ),
+def channel_rows(site: Site | None) -> models.QuerySet:
+    """Channels in a stage that puts them on a platform, live or not, as the checks
+    read them: with platform, history, successors, archive handovers and the date of
+    the latest privacy-awareness action (`last_awareness_action`)."""
+    latest_action = (
+        AwarenessAction.objects.filter(channels=models.OuterRef("pk"))
+        .order_by("-date")
+        .values("date")[:1]
     )
+    return (
+        pages(ChannelProfilePage, site)
+        .filter(stage__in=PUBLIC_STAGES)
+        .order_by("path")
+        .select_related("platform")
+        .annotate(last_awareness_action=models.Subquery(latest_action))
+        .prefetch_related("stage_changes", "successors", "archive_handovers")
+    )
+
+
+def public_stage_channels(site: Site | None) -> list[ChannelProfilePage]:
+    """`channel_rows(site)`, loaded once per run: four queries."""
+    return memo(
+        ("channels", site.pk if site else None), lambda: list(channel_rows(site))
+    )
+
+
+def public_channel_list(site: Site | None) -> list[ChannelProfilePage]:
+    """Live channels on a platform (the ones the imprint and privacy page list)."""
+    return [channel for channel in public_stage_channels(site) if channel.live]
 
 
 def site_of(obj: models.Model) -> Site | None:
@@ -109,10 +128,7 @@ def run_checks_for(obj: models.Model, site: Site | None = None) -> list[Finding]
     seed = {}
     if isinstance(obj, ChannelProfilePage):
         seed[("channels", site.pk if site else None)] = list(
-            public_channels(site)
-            .filter(pk=obj.pk)
-            .select_related("platform")
-            .prefetch_related("stage_changes", "successors")
+            channel_rows(site).filter(pk=obj.pk)
         )
     return run_scoped(obj, seed, site)
 
@@ -121,6 +137,14 @@ def live_page(model: type[Page], site: Site | None) -> Page | None:
     return memo(
         (model._meta.label, site.pk if site else None),
         lambda: pages(model, site).live().order_by("path").first(),
+    )
+
+
+def child_rows(page: Page, accessor: str) -> list[models.Model]:
+    """A page's inline rows (`page.<accessor>.all()`), read once per run and page
+    object (an edited page's unsaved rows are never mixed with the live ones)."""
+    return memo(
+        ("children", id(page), accessor), lambda: list(getattr(page, accessor).all())
     )
 
 

@@ -15,6 +15,7 @@ from ..models import (
 )
 from ..rules.deadlines import verification_interval
 from .helpers import (
+    child_rows,
     live_page,
     page_edit_url,
     register_required_page,
@@ -129,7 +130,7 @@ def imprint_incomplete(site: Site | None) -> Iterator[Problem]:
         for name in ImprintPage.PROVIDER_FIELDS
         if not str(getattr(imprint, name) or "").strip()
     ]
-    if not imprint.responsible_persons.exists():
+    if not child_rows(imprint, "responsible_persons"):
         missing.append(gettext("person responsible for the content"))
     if missing:
         yield Problem(

@@ -25,7 +25,7 @@ from ..models import (
     PrivacyPage,
     UsageConceptPage,
 )
-from .helpers import live_page, page_edit_url, public_channel_list
+from .helpers import child_rows, live_page, page_edit_url, public_channel_list
 from .registry import Problem, Severity, register_check, scope
 
 
@@ -191,8 +191,7 @@ def find_outdated_references_in_page(page: Page) -> list[OutdatedReference]:
     for relation in get_all_child_relations(page):
         if relation.related_model._meta.app_label == "wagtailcore":
             continue  # editors' comments are not published text
-        manager = getattr(page, relation.get_accessor_name())
-        for child in manager.all():
+        for child in child_rows(page, relation.get_accessor_name()):
             sources.extend(_text_fields(child, skip=(relation.field.name,)))
     for label, text in sources:
         for reference in find_outdated_references(text):

@@ -3,6 +3,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.http import HttpRequest
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -24,6 +25,12 @@ from .public_channels import (
     render_each,
 )
 
+
+# The template of each kind of channel section (`ImprintPage.channel_sections`).
+SECTION_TEMPLATES = {
+    "imprint": "smgovernance/includes/imprint_channel.html",
+    "imprint-field": "smgovernance/admin/imprint_field_entry.html",
+}
 
 # The usual legal form of a German county or municipality (data, editable per page).
 DEFAULT_LEGAL_FORM = "Körperschaft des öffentlichen Rechts"
@@ -225,21 +232,22 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
             "text": text,
         }
 
-    def channel_entries(
+    def channel_sections(
         self,
+        kind: str,
         request: HttpRequest | None = None,
         persons: list["ImprintResponsiblePerson"] | None = None,
         site: Site | None = None,
         channel_pk: int | None = None,
-    ) -> list[dict]:
-        """Per public channel (or only `channel_pk`'s): heading, anchor, deep link
-        and copy-ready text.
+    ) -> SafeString:
+        """Per public channel (or only `channel_pk`'s), its entry rendered with the
+        template of `kind`, each from the fragment cache while its channel, platform
+        and this page are unchanged.
 
-        The link is built from the Site's root URL (`Site.root_url`), so it points
-        where the site is really served. The text names the profile and cites § 5
-        DDG and § 18 (2) MStV, so the platform's imprint field is complete even
-        before anyone follows the link. Editors copy both in the admin; the public
-        imprint shows only the anchors.
+        "imprint" is the public imprint's channel list (anchors only); "imprint-field"
+        the editor's link and copy-ready text for the platform's imprint field. The
+        link is built from the Site's root URL (`Site.root_url`), so it points where
+        the site is really served.
         """
         site = site or page_site(self, request)
         base = self.get_full_url(request) or ""
@@ -249,15 +257,6 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
         channels = public_channels(self, site)
         if channel_pk is not None:
             channels = channels.filter(pk=channel_pk)
-        return [self.channel_entry(channel, base, responsible) for channel in channels]
-
-    def channel_items(
-        self, request: HttpRequest | None, persons: list["ImprintResponsiblePerson"]
-    ) -> str:
-        """The channel list's HTML, each channel from the fragment cache when unchanged."""
-        base = self.get_full_url(request) or ""
-        responsible = self.responsible_text(persons)
-        channels = public_channels(self, page_site(self, request))
         # What every section shows besides its channel and platform.
         shared = (base, responsible, *(getattr(self, f) for f in self.PROVIDER_FIELDS))
 
@@ -271,17 +270,19 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
             entries = {
                 c.pk: {"entry": self.channel_entry(c, base, responsible)} for c in rows
             }
-            return render_each("smgovernance/includes/imprint_channel.html", entries)
+            return render_each(SECTION_TEMPLATES[kind], entries)
 
         stamps = channels.values_list("pk", "updated_at", "platform__updated_at")
         return cached_sections(
-            "imprint", ((pk, stamp) for pk, *stamp in stamps), shared, render
+            kind, ((pk, stamp) for pk, *stamp in stamps), shared, render
         )
 
     def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
         context = super().get_context(request, *args, **kwargs)
         context["persons"] = self.persons()
-        context["channel_items"] = self.channel_items(request, context["persons"])
+        context["channel_items"] = self.channel_sections(
+            "imprint", request, context["persons"]
+        )
         return context
 
 
@@ -324,16 +325,17 @@ class ImprintResponsiblePerson(Orderable):
         verbose_name_plural = _("responsible persons")
 
 
-def imprint_entries_for(
+def imprint_field_sections(
     page: Page,
-) -> tuple[ImprintPage | None, Site | None, list[dict]]:
-    """For the editor: the live imprint of the page's site and its channel entries.
+) -> tuple[ImprintPage | None, Site | None, SafeString]:
+    """For the editor: the live imprint of the page's site and the entries for the
+    platforms' imprint fields, as HTML.
 
     On an imprint page, every channel's entry; on a channel page, the channel's own
     entry (none while it is not in a public stage or not yet saved).
     """
     if page.pk is None:
-        return None, None, []
+        return None, None, SafeString("")
     site = page.get_site()
     if isinstance(page, ImprintPage):
         imprint = page
@@ -343,7 +345,11 @@ def imprint_entries_for(
             imprint = imprint.in_site(site)
         imprint = imprint.first()
     if imprint is None or not imprint.live:
-        return imprint, site, []
+        return imprint, site, SafeString("")
     # A channel page loads only its own row, not every channel of the site.
     channel_pk = None if isinstance(page, ImprintPage) else page.pk
-    return imprint, site, imprint.channel_entries(site=site, channel_pk=channel_pk)
+    return (
+        imprint,
+        site,
+        imprint.channel_sections("imprint-field", site=site, channel_pk=channel_pk),
+    )

@@ -328,3 +328,20 @@ def test_run_over_2000_channels_stays_within_30_queries(django_assert_max_num_qu
     assert by_check["smgovernance.C009"] == 2000  # retention left empty on purpose
     assert by_check["smgovernance.C005"] == 2000
     assert findings[0].severity == Severity.ERROR
+
+
+def test_run_over_the_demo_with_2000_more_channels_stays_within_30_queries(
+    demo, django_assert_max_num_queries
+):
+    """Every check has data to read in the demo (imprint, privacy notice, concept,
+    content pages, registers); the queries stay at 30 as channels grow."""
+    from smgovernance.models import Platform
+
+    h.many_channels(2000, Platform.objects.get(slug="facebook"))
+    with django_assert_max_num_queries(30):
+        findings = run_checks()
+    assert len(by_id(findings, "smgovernance.C005")) >= 2000
+
+
+def by_id(findings: list, check_id: str) -> list:
+    return [f for f in findings if f.check_id == check_id]

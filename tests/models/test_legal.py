@@ -139,6 +139,30 @@ def test_channel_editor_shows_its_own_imprint_link(admin_client, channels):
     assert imprint_panel_entries(admin_client, hidden) == {}
 
 
+def test_imprint_editor_entries_follow_changes_of_channel_and_provider(
+    admin_client, channels
+):
+    """The editor's entries come from the fragment cache: a change to the channel
+    or to the imprint's provider data shows at once."""
+    imprint = ImprintPage.objects.get()
+    before = imprint_panel_entries(admin_client, imprint)["kanal-test-active"]
+    channel = ChannelProfilePage.objects.get(slug="test-active")
+    channel.title = "Kanal umbenannt"
+    channel.save_revision().publish()
+    renamed = imprint_panel_entries(admin_client, imprint)["kanal-test-active"]
+    assert "„Kanal umbenannt“" in renamed["text"]
+    assert "„Kanal test-active“" not in renamed["text"]
+    assert "+49 3731 799-9999" not in renamed["text"]
+    imprint.refresh_from_db()
+    imprint.phone = "+49 3731 799-9999"
+    imprint.save_revision().publish()
+    entry = imprint_panel_entries(admin_client, ImprintPage.objects.get())[
+        "kanal-test-active"
+    ]
+    assert entry != before
+    assert "+49 3731 799-9999" in entry["text"]
+
+
 def test_imprint_deep_links_resolve(admin_client, client, channels):
     entries = imprint_panel_entries(admin_client, ImprintPage.objects.get())
     for slug in PUBLIC_CHANNELS:
