@@ -57,6 +57,22 @@ def setup_django_site() -> None:
     call_command("collectstatic", interactive=False, verbosity=0, stdout=quiet)
 
 
+@contextmanager
+def count_queries() -> Iterator[list[int]]:
+    """Count the queries run inside (`[n]`), by a wrapper: Django's query log keeps
+    only the last 9,000 queries, and a request resets it."""
+    from django.db import connection
+
+    count = [0]
+
+    def counter(execute, sql, params, many, context):
+        count[0] += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        yield count
+
+
 def cleanup(workdir: Path) -> None:
     shutil.rmtree(workdir, ignore_errors=True)
 

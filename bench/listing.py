@@ -16,6 +16,8 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from bench.common import count_queries
+
 
 LISTING = {
     "imprint": "/impressum/",
@@ -151,12 +153,12 @@ def measure_editor(repeats: int) -> dict:
     results: dict[str, dict] = {}
     for label, url in urls.items():
         client.get(url)  # warm-up
-        with CaptureQueriesContext(connection) as queries:
+        with count_queries() as queries:
             client.get(url)
         times = [_timed(client, url) for _ in range(repeats)]
         results[label] = {
             "url": url,
-            "queries": len(queries),
+            "queries": queries[0],
             "median_s": round(statistics.median(times), 3),
             "max_s": round(max(times), 3),
         }

@@ -224,18 +224,22 @@ def measure_in_process() -> dict:
 
 
 def measure_compliance() -> dict:
+    """`run_checks(site)` of the demo body: the run the dashboard and the page
+    editor ask for (`run_checks()` checks each body of the installation alike)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
 
     run_checks = optional_attr("smgovernance.compliance", "run_checks")
     if run_checks is None:
         return {"note": "n/a: smgovernance.compliance.run_checks not available"}
     channels = optional_model("smgovernance.ChannelProfilePage")
+    site = Site.objects.select_related("root_page").get(is_default_site=True)
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
-        findings = run_checks()
+        findings = run_checks(site)
     return {
-        "channels": channels.objects.count() if channels else 0,
+        "channels": channels.objects.in_site(site).count() if channels else 0,
         "queries": len(queries),
         "seconds": round(time.perf_counter() - started, 2),
         "findings": len(findings),
@@ -318,6 +322,8 @@ def measure_http(path: str, vimeo_path: str | None) -> dict:
 
 
 WEIGHT_NOTE = "n/a: Vimeo block not available"
+# The Vimeo block's own consent script and style (whitenoise adds a hash to names).
+CONSENT_ASSETS = ("/smgovernance/js/vimeo-consent.", "/smgovernance/css/vimeo.")
 
 
 def vimeo_page() -> tuple[str | None, str]:
@@ -408,18 +414,23 @@ def measure_weight(port: int, path: str) -> dict:
                 r.request.resource_type,
                 len(r.body()),
                 r.request.sizes()["responseBodySize"],
+                urlsplit(r.url).path,
             )
             for r in own
         ]
         browser.close()
     js_css = [s for s in sizes if s[0] in ("script", "stylesheet")]
+    consent = [s for s in js_css if any(name in s[3] for name in CONSENT_ASSETS)]
     return {
         "page": path,
         "requests": len(sizes) + len(third_party),
-        "bytes": sum(size for _kind, _decoded, size in sizes),
+        "bytes": sum(s[2] for s in sizes),
         "third_party_requests": len(third_party),
-        "own_js_css_bytes": sum(size for _kind, _decoded, size in js_css),
-        "own_js_css_decoded_bytes": sum(decoded for _kind, decoded, _s in js_css),
+        "own_js_css_bytes": sum(s[2] for s in js_css),
+        "own_js_css_decoded_bytes": sum(s[1] for s in js_css),
+        "consent_js_css_bytes": sum(s[2] for s in consent),
+        "consent_js_css_decoded_bytes": sum(s[1] for s in consent),
+        "consent_files": sorted(s[3] for s in consent),
     }
 
 
@@ -587,11 +598,25 @@ def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
         )
         rows.append(
             (
-                "10 Vimeo blocks: own JS+CSS bytes served (decoded)",
-                f"{dw['own_js_css_bytes']} ({dw.get('own_js_css_decoded_bytes')})",
-                f"{gw['own_js_css_bytes']} ({gw.get('own_js_css_decoded_bytes')})",
+                "10 Vimeo blocks: consent JS+CSS bytes served (decoded)",
+                f"{dw['consent_js_css_bytes']} ({dw['consent_js_css_decoded_bytes']})",
+                f"{gw['consent_js_css_bytes']} ({gw['consent_js_css_decoded_bytes']})",
                 "≤ 10 kB",
-                met(max(dw["own_js_css_bytes"], gw["own_js_css_bytes"]) <= 10240),
+                met(
+                    0
+                    < max(dw["consent_js_css_bytes"], gw["consent_js_css_bytes"])
+                    <= 10240
+                ),
+            )
+        )
+        rows.append(
+            (
+                "10 Vimeo blocks: the page's JS+CSS in all, with KERN UX and the "
+                "site's style, served (decoded)",
+                f"{dw['own_js_css_bytes']} ({dw['own_js_css_decoded_bytes']})",
+                f"{gw['own_js_css_bytes']} ({gw['own_js_css_decoded_bytes']})",
+                "",
+                "",
             )
         )
     dc, gc = demo["compliance"], grown["compliance"]
@@ -608,7 +633,7 @@ def build_rows(phases: dict) -> list[tuple[str, str, str, str, str]]:
     else:
         rows.append(
             (
-                "compliance run: channels · queries · seconds",
+                "compliance run of the demo body: channels · queries · seconds",
                 f"{dc['channels']} · {dc['queries']} · {dc['seconds']}",
                 f"{gc['channels']} · {gc['queries']} · {gc['seconds']}",
                 "≤ 30 queries at 2,000",

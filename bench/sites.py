@@ -126,21 +126,13 @@ def measure_pages(site) -> dict[str, dict]:
 
 def measure_checks(site, warm: bool = True) -> dict:
     """`run_checks(site)` (None: the whole installation): queries, seconds, findings."""
-    from django.db import connection
 
     from smgovernance.compliance import run_checks
 
     if warm:
         run_checks(site)
-    # Counted by a wrapper: Django's query log keeps only the last 9,000 queries.
-    count = [0]
-
-    def counter(execute, sql, params, many, context):
-        count[0] += 1
-        return execute(sql, params, many, context)
-
     started = time.perf_counter()
-    with connection.execute_wrapper(counter):
+    with common.count_queries() as count:
         findings = run_checks(site)
     return {
         "queries": count[0],

@@ -25,6 +25,9 @@ def site_navigation(context: template.Context) -> dict:
     return {
         "menu_pages": menu_pages(request),
         "current_path": getattr(current, "url_path", ""),
+        # `{% pageurl %}` caches the site root paths on the request: one cache
+        # read per page, not one per menu item.
+        "request": request,
     }
 
 

@@ -16,7 +16,7 @@ from ..rules.stages import INDEX_STAGE_ORDER, ChannelStage
 from .channel_profile import ChannelProfilePage
 from .mixins import ViewRestrictionsInOneQueryMixin
 from .public_channels import CHANNEL_COLUMNS, page_site, render_each
-from .register import register_channels
+from .register import last_good_checks
 
 
 # Characters that must not appear raw inside a <script> element (as Django's json_script).
@@ -159,7 +159,7 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
     ) -> dict:
         context = super().get_context(request, *args, **kwargs)
         channels = list(self.channels())
-        register = register_channels(self, request)
+        register = last_good_checks(self, request)
         last_good = {channel.pk: channel.last_good_at for channel in register}
         for channel in channels:
             # The register's statement: "Offizieller Kanal des …, zuletzt geprüft am …".

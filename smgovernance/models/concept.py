@@ -166,7 +166,13 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page)
         """
 
         def render(pks: list) -> dict:
-            rows = channels.filter(pk__in=pks).defer(*CONCEPT_DEFERRED)
+            # Only the records a section shows: the linked pages are not joined.
+            rows = (
+                channels.filter(pk__in=pks)
+                .defer(*CONCEPT_DEFERRED)
+                .select_related(None)
+                .select_related(*CONCEPT_RELATED)
+            )
             return render_each(
                 "smgovernance/includes/concept_channel_item.html",
                 {c.pk: {"channel": c} for c in rows},
@@ -239,6 +245,16 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page)
 
 # Channel columns the concept never shows.
 CONCEPT_DEFERRED = ("intro", "body", "website_equivalent_urls")
+# The records a channel's section names (`concept_channel.html`).
+CONCEPT_RELATED = (
+    "platform__provider",
+    "instance_operator",
+    "responsible_unit",
+    "editorial_owner",
+    "technical_owner",
+    "data_subject_owner",
+    "responsible_archive",
+)
 # Change stamps of everything a channel's section shows.
 CONCEPT_STAMP = (
     "updated_at",

@@ -129,15 +129,29 @@ def with_verification_state(channels: models.QuerySet) -> models.QuerySet:
     )
 
 
+def official_channels(
+    index: Page, request: HttpRequest | None = None
+) -> models.QuerySet:
+    """The official channels of the index's site: live, public, in a public stage."""
+    return public_channels(index, page_site(index, request)).public()
+
+
 def register_channels(index: Page, request: HttpRequest | None = None) -> list:
-    """The official channels of the index's site: live, public, in a public stage.
+    """The official channels of the index's site, each with its last verification.
 
     The register files, the channel index's statements and its JSON-LD `sameAs`
-    all list exactly these, each with its last verification.
+    all list exactly these (`official_channels`).
     """
-    channels = (
-        public_channels(index, page_site(index, request))
-        .public()
-        .select_related("responsible_unit")
-    )
+    channels = official_channels(index, request).select_related("responsible_unit")
     return list(with_verification_state(channels))
+
+
+def last_good_checks(index: Page, request: HttpRequest | None = None) -> list:
+    """The official channels' profile URL and `last_good_at`, nothing else: what
+    the channel index shows of the register (one light query)."""
+    return list(
+        official_channels(index, request)
+        .select_related(None)
+        .only("pk", "path", "profile_url")
+        .annotate(last_good_at=_latest("checked_at", outcome__in=GOOD_OUTCOMES))
+    )

@@ -12,7 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.images import get_image_model_string
+from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
@@ -26,6 +26,10 @@ from ..vimeo import parse_start_time
 from .mixins import ViewRestrictionsInOneQueryMixin
 from .public_channels import page_site
 from .sites import SiteScopedModel
+
+
+# The preview image of a video's card on the video index.
+CARD_POSTER = "fill-480x270"
 
 
 # The query parameter that filters the video index by category (`?kategorie=<slug>`).
@@ -103,11 +107,27 @@ class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
             .public()
             .child_of(self)
             .select_related("poster")
-            .prefetch_related("categories")
+            .prefetch_related(
+                "categories",
+                models.Prefetch(
+                    "poster__renditions",
+                    queryset=get_image_model()
+                    .get_rendition_model()
+                    .objects.filter(filter_spec=CARD_POSTER),
+                ),
+            )
             .order_by("-publication_date", "title")
         )
         if chosen is not None:
             videos = videos.filter(categories=chosen)
+        videos = list(videos)
+        for video in videos:
+            # From the prefetched renditions: no cache read or write per card.
+            video.card_poster = (
+                video.poster.get_renditions(CARD_POSTER)[CARD_POSTER]
+                if video.poster
+                else None
+            )
         context.update(
             videos=videos,
             categories=categories,

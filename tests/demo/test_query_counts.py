@@ -19,7 +19,9 @@ PAGES = {
     "/datenschutz/": 10,
     "/barrierefreiheit/": 10,
     "/netiquette/": 10,
-    "/videos/": 10,
+    # 11: the cards' preview images come from one query (prefetched renditions)
+    # instead of a cache read and write per card (see the database-cache test).
+    "/videos/": 11,
     "/videos/leben-und-arbeiten-in-mittelsachsen/": 10,
     "/kanaele/": 10,
     "/kanaele/facebook/": 10,
@@ -88,3 +90,46 @@ def test_compliance_run_queries_on_demo(demo, django_assert_max_num_queries):
     # the monitor's checks read the verification log in one query (C028-C035).
     with django_assert_max_num_queries(32):
         run_checks()
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The shipped default without REDIS_URL: every cache read is a query."""
+    from django.core.cache import caches
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "smgovernance_test_cache",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    yield
+    caches["default"].clear()
+
+
+def test_video_index_queries_flat_in_videos_with_database_cache(
+    demo, client, uncached, database_cache
+):
+    """Each card's preview image comes from prefetched renditions, and the menu's
+    links from the request's site root paths: no cache read or write per item."""
+    from smgovernance.models import VideoPage
+
+    client.get("/videos/")
+    with CaptureQueriesContext(connection) as before:
+        client.get("/videos/")
+    video = VideoPage.objects.live().filter(poster__isnull=False).first()
+    for n in range(3):
+        video.copy(
+            update_attrs={"slug": f"{video.slug}-{n}", "title": f"{video.title} {n}"}
+        )
+    client.get("/videos/")  # the new cards' renditions exist from now on
+    with CaptureQueriesContext(connection) as after:
+        response = client.get("/videos/")
+    html = response.content.decode()
+    assert html.count('class="video-list__item"') == 5
+    assert html.count(".fill-480x270.") >= 4
+    assert len(after) == len(before)
+    root_paths = [q for q in after if "site_root_paths" in str(q["sql"])]
+    assert len(root_paths) <= 1
