@@ -94,10 +94,13 @@ bench-deps:
 		fi; \
 	fi
 
+# Every part runs and prints its figures; the target fails if any part failed.
 bench: $(VENV)/.installed browser-deps bench-deps
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/cache_busting.py
-	$(BIN)/python bench/sites.py
+	@failed=0; \
+	$(BIN)/python bench/run.py || failed=1; \
+	$(BIN)/python bench/cache_busting.py || failed=1; \
+	$(BIN)/python bench/sites.py || failed=1; \
+	exit $$failed
 
 # A visitor's throughput while another client busts the cache (target: >= 0.5x).
 bench-cache-busting: $(VENV)/.installed bench-deps

@@ -29,14 +29,18 @@ HOSTNAME = "localhost"
 
 
 def grow_channels(total: int) -> int:
-    """Add live channels (bulk copies of the first public demo channel) up to `total`."""
+    """Add live channels (bulk copies of the first public demo channel) to the demo
+    body (the default site) up to `total`."""
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
+    from wagtail.models import Page, Site
 
     from smgovernance.models import ChannelProfilePage
     from smgovernance.rules.stages import PUBLIC_STAGES
 
-    live = ChannelProfilePage.objects.live()
+    # The demo body's channels: the county portal's two do not count.
+    live = ChannelProfilePage.objects.live().in_site(
+        Site.objects.get(is_default_site=True)
+    )
     count = live.count()
     if count >= total:
         return count

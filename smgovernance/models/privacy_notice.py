@@ -264,9 +264,14 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
                 )
             return {pk: loaded[pk] for pk in pks}
 
+        parts: dict = {}  # parts that many sections share, rendered once
+
         def render(pks: list) -> dict:
+            sections = load(pks)
+            for item in sections.values():
+                add_shared_parts(item["section"], parts)
             return render_each(
-                "smgovernance/includes/privacy_channel.html", load(pks), **shared
+                "smgovernance/includes/privacy_channel.html", sections, **shared
             )
 
         def render_nav(pks: list) -> dict:
@@ -315,6 +320,38 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
         )
         context["video_provider"] = self.video_provider()
         return context
+
+
+def add_shared_parts(section: dict, parts: dict) -> None:
+    """Give a channel section the HTML of its parts that depend on one shared record
+    only, each rendered once per request however many channels share it: the
+    recipient (by operator), the platform's notice (by platform) and the contact for
+    data subject requests (by person)."""
+    channel = section["channel"]
+    recipient = section["recipient"]
+    for name, key, template, context in (
+        (
+            "recipient_html",
+            ("recipient", getattr(recipient, "pk", None), section["is_instance"]),
+            "smgovernance/includes/privacy_recipient.html",
+            {"provider": recipient, "is_instance": section["is_instance"]},
+        ),
+        (
+            "notice_html",
+            ("notice", channel.platform_id),
+            "smgovernance/includes/privacy_platform_notice.html",
+            {"channel": channel, "note": section["note"]},
+        ),
+        (
+            "contact_html",
+            ("contact", channel.data_subject_owner_id),
+            "smgovernance/includes/privacy_data_contact.html",
+            {"section": section},
+        ),
+    ):
+        if key not in parts:
+            parts[key] = render_to_string(template, context)
+        section[name] = parts[key]
 
 
 def note_stamp(note: "PlatformPrivacyNote") -> tuple:

@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model, get_image_model_string
+from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
@@ -124,7 +125,7 @@ class VideoIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         for video in videos:
             # From the prefetched renditions: no cache read or write per card.
             video.card_poster = (
-                video.poster.get_renditions(CARD_POSTER)[CARD_POSTER]
+                get_renditions_or_not_found(video.poster, [CARD_POSTER])[CARD_POSTER]
                 if video.poster
                 else None
             )

@@ -3,6 +3,8 @@
 from django import template
 from django.http import HttpRequest
 from django.utils.safestring import mark_safe
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter
+from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 from ..editor.page_findings import page_findings
@@ -11,6 +13,26 @@ from ..rules import phone as phone_rules
 
 
 register = template.Library()
+
+
+@register.simple_tag
+def cached_rendition(image: AbstractImage, spec: str) -> AbstractRendition:
+    """`{% cached_rendition image "fill-1280x720" as poster %}`: the rendition from
+    the cache, else from the database or made, and then cached.
+
+    Wagtail's `{% image %}` writes the rendition back to the cache on every call:
+    with the database cache, a write transaction on every page view.
+    """
+    filter_ = image.clean_filter_for_svg(Filter(spec=spec))
+    rendition_model = image.get_rendition_model()
+    key = rendition_model.construct_cache_key(
+        image, filter_.get_cache_key(image), filter_.spec
+    )
+    rendition = rendition_model.cache_backend.get(key)
+    if rendition is None:  # from the database or made; a broken image, not a 500
+        return get_rendition_or_not_found(image, filter_)
+    rendition.image = image
+    return rendition
 
 
 @register.filter

@@ -133,3 +133,33 @@ def test_video_index_queries_flat_in_videos_with_database_cache(
     assert len(after) == len(before)
     root_paths = [q for q in after if "site_root_paths" in str(q["sql"])]
     assert len(root_paths) <= 1
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/videos/",
+        "/videos/leben-und-arbeiten-in-mittelsachsen/",
+        "/videos/leben-und-arbeiten-in-mittelsachsen/embed/",
+        "/fachkraefte/",
+    ],
+)
+def test_preview_images_are_not_written_to_the_cache_on_every_view(
+    demo, client, uncached, database_cache, path
+):
+    """Wagtail's `{% image %}` stores the rendition in the cache on each call; the
+    video cards and the Vimeo block's preview image only read it once it is there."""
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    writes = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith(("UPDATE", "INSERT", "DELETE"))
+        and "rendition" in q["sql"]
+    ]
+    assert writes == []
+    html = client.get(path).content.decode()
+    assert any(
+        spec in html for spec in (".fill-480x270.", ".fill-1280x720.", ".max-1200x800.")
+    )

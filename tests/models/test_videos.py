@@ -118,6 +118,22 @@ def test_video_index_lists_and_filters_by_category(
     assert empty.select(".video-list h2") == []
 
 
+def test_a_missing_preview_image_file_gives_a_broken_image_not_an_error(
+    client, demo, settings
+):
+    """The image record stays but its file is gone (restored backup, lost volume):
+    the cards and the Vimeo block render as Wagtail's `{% image %}` would."""
+    settings.SMGOVERNANCE_CACHE_ENABLED = False
+    video = VideoPage.objects.live().filter(poster__isnull=False).first()
+    poster = video.poster
+    poster.renditions.all().delete()
+    poster.file.storage.delete(poster.file.name)
+    for url in ("/videos/", video.url):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert soup(response).find("img", src=lambda src: src and "not-found" in src)
+
+
 @pytest.mark.parametrize("value", ["gibt-es-nicht", "%00", "' OR 1=1", "x" * 3000])
 def test_invalid_category_shows_all_videos(client, demo, value):
     response = client.get("/videos/", {"kategorie": value})
