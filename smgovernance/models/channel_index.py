@@ -1,5 +1,6 @@
 """The channel index: every channel, grouped by lifecycle stage, with schema.org data."""
 
+import datetime
 import json
 
 from django.db import models
@@ -11,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, Site
 
-from ..fragments import cached_sections
+from ..fragments import cached_sections, text_stamps
+from ..fragments import enabled as fragments_enabled
 from ..rules.stages import INDEX_STAGE_ORDER, ChannelStage
 from .channel_profile import ChannelProfilePage
 from .mixins import ViewRestrictionsInOneQueryMixin
@@ -106,19 +108,38 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         return gettext("of %(name)s") % {"name": self.publisher_name(site)}
 
     def channel_items(
-        self, request: HttpRequest | None, channels: list, official_body: str
+        self,
+        request: HttpRequest | None,
+        rows: list[tuple],
+        checked: dict[int, datetime.date | None],
+        official_body: str,
+        loaded: dict,
     ) -> str:
         """One stage group's list items, each from the fragment cache when unchanged.
 
-        A channel's item shows its register statement, so the key holds whether it
-        is official and when it was last checked.
+        `rows`: (pk, *stamps) in display order; `checked`: the official channels'
+        last good check. A channel's item shows its register statement, so the key
+        holds whether it is official and when it was last checked. Only the
+        channels whose item is not cached are loaded (into `loaded`, shared by the
+        groups of one request).
         """
-        by_pk = {channel.pk: channel for channel in channels}
 
         def render(pks: list) -> dict:
+            missing = [pk for pk in pks if pk not in loaded]
+            if missing:
+                rows = self.channels()
+                # Without fragments every item renders: load all groups' rows at once.
+                if fragments_enabled():
+                    rows = rows.filter(pk__in=missing)
+                loaded.update((c.pk, c) for c in rows)
+            channels = {pk: loaded[pk] for pk in pks}
+            for channel in channels.values():
+                # The register's statement: "Offizieller Kanal des …, zuletzt geprüft am …".
+                channel.is_official = channel.pk in checked
+                channel.checked_on = checked.get(channel.pk)
             return render_each(
                 "smgovernance/includes/channel_index_item.html",
-                {pk: {"channel": by_pk[pk]} for pk in pks},
+                {pk: {"channel": channels[pk]} for pk in pks},
                 request,
                 official_body=official_body,
             )
@@ -126,19 +147,7 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         host = request.get_host() if request is not None else ""
         return cached_sections(
             "channel-index",
-            (
-                (
-                    c.pk,
-                    (
-                        c.updated_at,
-                        c.url_path,
-                        c.platform.updated_at,
-                        c.is_official,
-                        c.checked_on,
-                    ),
-                )
-                for c in channels
-            ),
+            ((pk, (*stamps, pk in checked, checked.get(pk))) for pk, *stamps in rows),
             (host, official_body),
             render,
         )
@@ -158,27 +167,36 @@ class ChannelIndexPage(ViewRestrictionsInOneQueryMixin, Page):
         self, request: HttpRequest, *args: object, **kwargs: object
     ) -> dict:
         context = super().get_context(request, *args, **kwargs)
-        channels = list(self.channels())
         register = last_good_checks(self, request)
-        last_good = {channel.pk: channel.last_good_at for channel in register}
-        for channel in channels:
-            # The register's statement: "Offizieller Kanal des …, zuletzt geprüft am …".
-            channel.is_official = channel.pk in last_good
-            checked = last_good.get(channel.pk)
-            channel.checked_on = timezone.localdate(checked) if checked else None
+        checked = {
+            channel.pk: (
+                timezone.localdate(channel.last_good_at)
+                if channel.last_good_at
+                else None
+            )
+            for channel in register
+        }
         official_body = self.official_body(page_site(self, request))
+        # The change stamps only: rows are loaded for the items not in the cache.
+        stamps = self.channels().values_list(
+            "stage",
+            "pk",
+            *text_stamps("updated_at", "url_path", "platform__updated_at"),
+        )
+        loaded: dict = {}
         by_stage: dict[str, list] = {stage: [] for stage in INDEX_STAGE_ORDER}
-        for channel in channels:
-            by_stage.setdefault(channel.stage, []).append(channel)
+        for stage, *row in stamps:
+            by_stage.setdefault(stage, []).append(row)
         context["stage_groups"] = [
             {
                 "stage": stage,
                 "label": ChannelStage(stage).label,
-                "channels": items,
-                "items": self.channel_items(request, items, official_body),
+                "items": self.channel_items(
+                    request, rows, checked, official_body, loaded
+                ),
             }
-            for stage, items in by_stage.items()
-            if items
+            for stage, rows in by_stage.items()
+            if rows
         ]
         context["official_body"] = official_body
         context["json_ld"] = json_ld(self.structured_data(request, register))

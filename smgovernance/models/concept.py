@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
 from ..forms import SitePageForm
-from ..fragments import cached_sections
+from ..fragments import cached_sections, text_stamps
 from ..rules.text import SECTION_FEATURES
 from .archive import with_last_handover
 from .channel_profile import ChannelProfilePage
@@ -192,7 +192,7 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page)
         evaluations = list(self.published_evaluations(site))
         persons = list(self.responsible_persons.select_related("contact_point"))
         # One query for every channel's change stamps.
-        stamps = list(channels.values_list("pk", *CONCEPT_STAMP))
+        stamps = list(channels.values_list("pk", *text_stamps(*CONCEPT_STAMP)))
         context.update(
             channel_items=self.channel_items(request, channels, stamps),
             evaluations=evaluations,

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
 from ..forms import ImprintPageForm
-from ..fragments import cached_sections
+from ..fragments import cached_sections, text_stamps
 from ..rules.text import LEGAL_FEATURES
 from .channel_profile import ChannelProfilePage
 from .contacts import ResponsiblePerson, validate_no_po_box, validate_phone
@@ -272,7 +272,9 @@ class ImprintPage(ViewRestrictionsInOneQueryMixin, Page):
             }
             return render_each(SECTION_TEMPLATES[kind], entries)
 
-        stamps = channels.values_list("pk", "updated_at", "platform__updated_at")
+        stamps = channels.values_list(
+            "pk", *text_stamps("updated_at", "platform__updated_at")
+        )
         return cached_sections(
             kind, ((pk, stamp) for pk, *stamp in stamps), shared, render
         )

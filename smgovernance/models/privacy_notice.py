@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldP
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, Site
 
-from ..fragments import cached_sections
+from ..fragments import cached_sections, text_stamps
 from ..rules.text import LEGAL_FEATURES
 from .channel_profile import ChannelProfilePage
 from .contacts import validate_phone
@@ -283,12 +283,14 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
             channels.values_list(
                 "pk",
                 "platform_id",
-                "updated_at",
-                "platform__updated_at",
-                "platform__provider__updated_at",
-                "instance_operator__updated_at",
-                "data_subject_owner__updated_at",
-                "data_subject_owner__contact_point__updated_at",
+                *text_stamps(
+                    "updated_at",
+                    "platform__updated_at",
+                    "platform__provider__updated_at",
+                    "instance_operator__updated_at",
+                    "data_subject_owner__updated_at",
+                    "data_subject_owner__contact_point__updated_at",
+                ),
             )
         )
         note_stamps = {
