@@ -53,6 +53,17 @@ def list_of_items(label: str, help_text: str) -> StreamField:
     )
 
 
+# The records a channel's facts name (`includes/channel_facts.html`), joined with it.
+FACT_RECORDS = (
+    "platform__provider",
+    "instance_operator",
+    "responsible_unit",
+    "editorial_owner",
+    "technical_owner",
+    "data_subject_owner",
+)
+
+
 class ChannelProfilePage(
     ViewRestrictionsInOneQueryMixin, ChannelArchiveFields, RegisterEntryMixin, Page
 ):
@@ -328,12 +339,7 @@ class ChannelProfilePage(
     def with_related(cls) -> models.QuerySet:
         """Channels with every record their page names, in a fixed number of queries."""
         return cls.objects.select_related(
-            "platform__provider",
-            "instance_operator",
-            "responsible_unit",
-            "editorial_owner",
-            "technical_owner",
-            "data_subject_owner",
+            *FACT_RECORDS,
             "website_equivalent_page",
             "netiquette_page",
             "alternative_contact_page",

@@ -16,7 +16,7 @@ from ..forms import SitePageForm
 from ..fragments import cached_sections, text_stamps
 from ..rules.text import SECTION_FEATURES
 from .archive import with_last_handover
-from .channel_profile import ChannelProfilePage
+from .channel_profile import FACT_RECORDS, ChannelProfilePage
 from .contacts import ContactPoint, ResponsiblePerson
 from .imprint import ImprintPage
 from .mixins import ViewRestrictionsInOneQueryMixin
@@ -246,15 +246,7 @@ class UsageConceptPage(ViewRestrictionsInOneQueryMixin, RoutablePageMixin, Page)
 # Channel columns the concept never shows.
 CONCEPT_DEFERRED = ("intro", "body", "website_equivalent_urls")
 # The records a channel's section names (`concept_channel.html`).
-CONCEPT_RELATED = (
-    "platform__provider",
-    "instance_operator",
-    "responsible_unit",
-    "editorial_owner",
-    "technical_owner",
-    "data_subject_owner",
-    "responsible_archive",
-)
+CONCEPT_RELATED = (*FACT_RECORDS, "responsible_archive")
 # Change stamps of everything a channel's section shows.
 CONCEPT_STAMP = (
     "updated_at",
