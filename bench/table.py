@@ -25,6 +25,11 @@ def met(ok: bool | None) -> str:
     return "n/a" if ok is None else ("met" if ok else "**not met**")
 
 
+def not_measured(title: str, demo: dict, grown: dict, target: str) -> tuple:
+    """The row of a figure that could not be measured: the reasons, "n/a"."""
+    return (title, demo["note"], grown.get("note", ""), TARGETS[target], "n/a")
+
+
 def build_rows(
     phases: dict, pairs: int, check_channels: int
 ) -> list[tuple[str, str, str, str, str]]:
@@ -149,12 +154,8 @@ def build_rows(
     dw, gw = dh["weight"], gh["weight"]
     if "note" in dw:
         rows.append(
-            (
-                "page weight, 10 Vimeo blocks, before consent",
-                dw["note"],
-                gw.get("note", ""),
-                TARGETS["weight"],
-                "n/a",
+            not_measured(
+                "page weight, 10 Vimeo blocks, before consent", dw, gw, "weight"
             )
         )
     else:
@@ -203,13 +204,7 @@ def build_rows(
     dc, gc = demo["compliance"], grown["compliance"]
     if "note" in dc:
         rows.append(
-            (
-                "compliance run: queries · seconds",
-                dc["note"],
-                gc.get("note", ""),
-                TARGETS["compliance"],
-                "n/a",
-            )
+            not_measured("compliance run: queries · seconds", dc, gc, "compliance")
         )
     else:
         rows.append(

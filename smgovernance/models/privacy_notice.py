@@ -211,14 +211,6 @@ class PrivacyPage(ViewRestrictionsInOneQueryMixin, Page):
             "data_subject_contact": channel.data_subject_owner,
         }
 
-    def channel_sections(self, site: Site | None = None) -> list[dict]:
-        """Per public channel: `channel_section`."""
-        notes = {note.platform_id: note for note in self.platform_notes.all()}
-        return [
-            self.channel_section(channel, notes)
-            for channel in public_channels(self, site)
-        ]
-
     def channel_items(
         self, request: HttpRequest, site: Site | None, imprint: ImprintPage | None
     ) -> tuple[str, str]:

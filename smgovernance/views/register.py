@@ -4,8 +4,8 @@ Both list exactly the channels the channel index lists as official: live, public
 channels of the site in a public stage (pilot, active, dormant). The JSON follows
 `docs/channel-register.schema.json`; the CSV has the same fields as columns, in
 UTF-8 with a byte order mark and ";" as separator, so that German spreadsheet
-software opens it without an import dialogue. The JSON-LD `sameAs` of the channel
-index is built from the same list (`register_channels`).
+software opens it without an import dialogue. The channel index's statements and
+its JSON-LD `sameAs` select the same channels (`official_channels`).
 """
 
 import csv
